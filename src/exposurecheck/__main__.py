@@ -1,0 +1,3 @@
+from exposurecheck.cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""The audit core: run every collector for every official, keep every outcome."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from exposurecheck import __version__
+from exposurecheck.collectors.interface import Collector, CollectorResult
+from exposurecheck.i18n import Lang
+from exposurecheck.models import (
+    Official,
+    OfficialResult,
+    Report,
+    Roster,
+    SourceError,
+    SourceErrorKind,
+    ToolInfo,
+)
+from exposurecheck.recommendations import recommend
+
+
+@dataclass(frozen=True)
+class AuditOptions:
+    lang: Lang = Lang.EN
+    concurrency: int = 8
+    source_timeout: float = 300.0
+
+
+ProgressCallback = Callable[[OfficialResult], None]
+
+
+class Auditor:
+    def __init__(self, collectors: Sequence[Collector], options: AuditOptions,
+                 on_result: ProgressCallback | None = None) -> None:
+        self._collectors = tuple(collectors)
+        self._options = options
+        self._on_result = on_result
+
+    async def audit(self, roster: Roster) -> Report:
+        limit = asyncio.Semaphore(self._options.concurrency)
+
+        async def one(official: Official) -> OfficialResult:
+            async with limit:
+                result = await self._audit_official(official)
+            if self._on_result is not None:
+                self._on_result(result)
+            return result
+
+        results = await asyncio.gather(*(one(o) for o in roster.officials))
+        return Report(generated_at=datetime.now(UTC), tool=ToolInfo(version=__version__),
+                      lang=self._options.lang.value, redacted=False,
+                      sources=tuple(c.source for c in self._collectors),
+                      officials=tuple(results))
+
+    async def _audit_official(self, official: Official) -> OfficialResult:
+        outcomes = await asyncio.gather(*(self._run(c, official) for c in self._collectors))
+        findings = tuple(
+            f.model_copy(update={"recommendations": recommend(f, self._options.lang)})
+            for outcome in outcomes for f in outcome.findings)
+        return OfficialResult(
+            id=official.id, name=official.name, role=official.role,
+            organisation=official.organisation,
+            sources=tuple(c.source for c in self._collectors), findings=findings,
+            errors=tuple(e for outcome in outcomes for e in outcome.errors))
+
+    async def _run(self, collector: Collector, official: Official) -> CollectorResult:
+        """A collector that hangs or crashes is recorded for this official, never dropped."""
+        try:
+            return await asyncio.wait_for(collector.collect(official),
+                                          self._options.source_timeout)
+        except TimeoutError:
+            error = SourceError(source=collector.source, kind=SourceErrorKind.TIMEOUT,
+                                message=f"gave no answer within {self._options.source_timeout:g} s")
+        except Exception as exc:  # noqa: BLE001 - one broken source must not sink the audit
+            error = SourceError(source=collector.source, kind=SourceErrorKind.FAILED,
+                                message=f"internal error ({type(exc).__name__})")
+        return CollectorResult(source=collector.source, errors=(error,))

@@ -1,0 +1,246 @@
+"""The command line: wires roster, collectors, auditor and reporters together.
+
+All it decides itself is how outcomes map to exit codes, in `_exit_code` and
+`_bad_input`; everything else lives in the stages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from exposurecheck import __version__
+from exposurecheck.auditor import Auditor, AuditOptions
+from exposurecheck.collectors.interface import Collector, SourceNotConfiguredError
+from exposurecheck.collectors.registry import SourceSettings, build_collectors
+from exposurecheck.exitcodes import ExitCode
+from exposurecheck.i18n import Lang, default_lang
+from exposurecheck.models import OfficialResult, Report, Roster, Severity, SourceId, Status
+from exposurecheck.output import write_private
+from exposurecheck.redact import redact_report
+from exposurecheck.reporters import OutputFormat, render
+from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.summary import render_summary
+from exposurecheck.resources import fixtures_dir
+from exposurecheck.roster import RosterError, load_roster, roster_from_args
+
+DEMO_KVK_URL = "http://kvk.mock.invalid/api"
+
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Write the report to this file (mode 0600) instead of stdout.")]
+RevealOpt = Annotated[bool, typer.Option(
+    "--reveal", help="Show personal data (names, addresses) in the report instead of masking it.")]
+LangOpt = Annotated[Lang | None, typer.Option(
+    "--lang", help="Language of the report and advice [default: from the locale].")]
+FailOnOpt = Annotated[Severity, typer.Option(
+    "--fail-on", help="Exit 1 when an exposure at or above this severity is found.")]
+SourcesOpt = Annotated[str | None, typer.Option(
+    "--sources", help="Comma-separated sources to use, e.g. 'kvk' [default: every configured one].")]
+ConcurrencyOpt = Annotated[int, typer.Option(
+    "--concurrency", min=1, max=64, help="Officials audited at the same time.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
+
+
+def build_app(transport: httpx.AsyncBaseTransport | None = None,
+              env: dict[str, str] | None = None) -> typer.Typer:
+    """Build the CLI; tests inject an HTTP transport and environment to run it offline."""
+    app = typer.Typer(
+        name="exposurecheck", no_args_is_help=True, add_completion=False,
+        help="Audit how exposed Dutch public officials are to doxing, and how to shield them.")
+
+    @app.callback(invoke_without_command=True)
+    def _root(version: Annotated[bool, typer.Option(
+            "--version", help="Show the version and exit.", is_eager=True)] = False) -> None:
+        if version:
+            typer.echo(f"exposurecheck {__version__}")
+            raise typer.Exit()
+
+    @app.command()
+    def audit(
+        roster: Annotated[Path, typer.Argument(help="Roster file: .yaml, .json or .csv.")],
+        sources: SourcesOpt = None, output_format: FormatOpt = OutputFormat.TABLE,
+        output: OutputOpt = None, reveal: RevealOpt = False, lang: LangOpt = None,
+        fail_on: FailOnOpt = Severity.LOW, concurrency: ConcurrencyOpt = 8,
+        quiet: QuietOpt = False,
+    ) -> None:
+        """Audit every official in a roster file."""
+        with _bad_input():
+            loaded = load_roster(roster)
+        _audit(loaded, SourceSettings.from_env(env), transport, sources, output_format, output,
+               reveal, lang, fail_on, concurrency, quiet)
+
+    @app.command()
+    def check(
+        name: Annotated[str, typer.Option("--name", help="Your full name.")],
+        address: Annotated[str | None, typer.Option(
+            "--address", help='Home address on one line, e.g. "Kerkstraat 12A, 1234 AB Dorp".')]
+        = None,
+        household: Annotated[list[str] | None, typer.Option(
+            "--household", help='A housemate, e.g. "Petra Jansen (partner)"; repeatable.')] = None,
+        kvk_number: Annotated[list[str] | None, typer.Option(
+            "--kvk-number", help="A KVK number of your own business; repeatable.")] = None,
+        initials: Annotated[str | None, typer.Option("--initials", help="e.g. J.W.")] = None,
+        role: Annotated[str | None, typer.Option("--role", help="e.g. wethouder.")] = None,
+        sources: SourcesOpt = None, output_format: FormatOpt = OutputFormat.TABLE,
+        output: OutputOpt = None, reveal: RevealOpt = False, lang: LangOpt = None,
+        fail_on: FailOnOpt = Severity.LOW, quiet: QuietOpt = False,
+    ) -> None:
+        """Check yourself, without a roster file."""
+        with _bad_input():
+            roster = roster_from_args(name=name, address=address, household=household or (),
+                                      kvk_numbers=kvk_number or (), initials=initials, role=role)
+        _audit(roster, SourceSettings.from_env(env), transport, sources, output_format, output,
+               reveal, lang, fail_on, 1, quiet)
+
+    @app.command()
+    def demo(
+        output_format: FormatOpt = OutputFormat.TABLE, output: OutputOpt = None,
+        reveal: RevealOpt = False, lang: LangOpt = None, quiet: QuietOpt = False,
+    ) -> None:
+        """Audit a fictional council against the bundled mock register, offline."""
+        from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
+        from exposurecheck.mock.register import load_register
+
+        with _bad_input():
+            roster = load_roster(fixtures_dir() / "rosters" / "demo-council.yaml")
+        mock = transport or MockHandelsregister(load_register()).transport()
+        settings = SourceSettings(kvk_url=DEMO_KVK_URL, kvk_api_key=DEMO_API_KEY)
+        _audit(roster, settings, mock, None, output_format, output, reveal, lang,
+               Severity.LOW, 8, quiet, demo=True)
+
+    @app.command()
+    def schema() -> None:
+        """Print the JSON Schema of the JSON report."""
+        from exposurecheck.reporters.json_report import report_schema_text
+
+        sys.stdout.write(report_schema_text())
+
+    fixtures = typer.Typer(help="The bundled fictional datasets and the mock register.",
+                           no_args_is_help=True)
+    app.add_typer(fixtures, name="fixtures")
+
+    @fixtures.command("serve")
+    def serve(
+        port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 8080,
+        host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+    ) -> None:
+        """Serve the mock Handelsregister over HTTP (point EXPOSURECHECK_KVK_URL at it)."""
+        from exposurecheck.mock.api import DEMO_API_KEY
+        from exposurecheck.mock.server import serve as serve_mock
+
+        typer.echo(f"Mock KVK API on http://{host}:{port}/api  (apikey: {DEMO_API_KEY})", err=True)
+        typer.echo(f"  export EXPOSURECHECK_KVK_URL=http://{host}:{port}/api "
+                   f"KVK_API_KEY={DEMO_API_KEY}", err=True)
+        try:
+            serve_mock(host, port)
+        except KeyboardInterrupt:
+            pass
+        except OSError as exc:
+            typer.echo(f"error: cannot listen on {host}:{port}: {exc.strerror}", err=True)
+            raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+    return app
+
+
+def _audit(roster: Roster, settings: SourceSettings, transport: httpx.AsyncBaseTransport | None,
+           sources: str | None, output_format: OutputFormat, output: Path | None, reveal: bool,
+           lang: Lang | None, fail_on: Severity, concurrency: int, quiet: bool,
+           demo: bool = False) -> None:
+    lang = lang or default_lang()
+    err = Console(stderr=True, highlight=False)
+    with _bad_input():
+        chosen = _parse_sources(sources)
+        collectors = build_collectors(chosen, settings, transport)
+    report = _run(roster, collectors, AuditOptions(lang=lang, concurrency=concurrency),
+                  err, quiet)
+    if not reveal:
+        report = redact_report(report)
+    color = output is None and output_format is OutputFormat.TABLE and sys.stdout.isatty()
+    text = render(report, output_format,
+                  RenderOptions(lang=lang, color=color, width=err.width if color else 120))
+    with _bad_input():
+        if output is not None:
+            write_private(output, text)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    if not quiet:
+        err.print(render_summary(report, lang), end="", markup=False)
+    raise typer.Exit(ExitCode.OK if demo else _exit_code(report, fail_on))
+
+
+def _run(roster: Roster, collectors: Sequence[Collector], options: AuditOptions,
+         err: Console, quiet: bool) -> Report:
+    show = not quiet and err.is_terminal
+    with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TextColumn("{task.fields[found]} exposures"),
+                  TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar:
+        task = bar.add_task("auditing", total=len(roster.officials), found=0)
+        found = 0
+
+        def advance(result: OfficialResult) -> None:
+            nonlocal found
+            found += sum(1 for f in result.findings if f.status is Status.EXPOSED)
+            bar.update(task, advance=1, found=found)
+
+        async def main() -> Report:
+            try:
+                return await Auditor(collectors, options, on_result=advance).audit(roster)
+            finally:
+                for collector in collectors:
+                    await collector.aclose()
+
+        return asyncio.run(main())
+
+
+def _parse_sources(sources: str | None) -> list[SourceId] | None:
+    if not sources:
+        return None
+    chosen: list[SourceId] = []
+    for name in (s.strip() for s in sources.split(",") if s.strip()):
+        try:
+            chosen.append(SourceId(name))
+        except ValueError:
+            known = ", ".join(s.value for s in SourceId)
+            raise SourceNotConfiguredError(f"unknown source '{name}' (known: {known})") from None
+    return chosen
+
+
+def _exit_code(report: Report, fail_on: Severity) -> ExitCode:
+    if any(not o.complete for o in report.officials):
+        return ExitCode.INCOMPLETE
+    if any(f.status is Status.EXPOSED and f.severity.rank >= fail_on.rank
+           for o in report.officials for f in o.findings):
+        return ExitCode.EXPOSURES_FOUND
+    return ExitCode.OK
+
+
+@contextmanager
+def _bad_input() -> Iterator[None]:
+    """Bad input or usage ends with exit 2 and one clear line per problem, no traceback."""
+    try:
+        yield
+    except RosterError as exc:
+        for problem in exc.problems:
+            typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    except SourceNotConfiguredError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    except OSError as exc:
+        typer.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+def main() -> None:
+    build_app()()

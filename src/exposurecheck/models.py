@@ -1,0 +1,202 @@
+"""The data that flows between the stages: roster in, findings and report out.
+
+Everything is a frozen pydantic model so a result can be shared between
+concurrent tasks and hashed, and so the JSON report has one schema.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from enum import StrEnum
+from typing import NewType
+
+from pydantic import BaseModel, ConfigDict, Field
+
+OfficialId = NewType("OfficialId", str)
+Fingerprint = NewType("Fingerprint", str)
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Address(Frozen):
+    """A Dutch address split the way the BAG splits it.
+
+    `postcode` is stored normalised ("1234AB"); `letter` is the huisletter and
+    `addition` the huisnummertoevoeging, both as written by the user.
+    """
+
+    street: str | None = None
+    number: int
+    letter: str | None = None
+    addition: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+
+
+class HouseholdMember(Frozen):
+    name: str
+    relation: str | None = None
+
+
+class Official(Frozen):
+    id: OfficialId
+    name: str
+    initials: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    home: Address | None = None
+    household: tuple[HouseholdMember, ...] = ()
+    phones: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    kvk_numbers: tuple[str, ...] = ()
+
+
+class Roster(Frozen):
+    officials: tuple[Official, ...]
+
+
+class FindingKind(StrEnum):
+    HOME_ADDRESS = "home_address"
+    BUSINESS_AT_HOME = "business_at_home"
+
+
+class Subject(StrEnum):
+    OFFICIAL = "official"
+    HOUSEHOLD = "household"
+    UNKNOWN = "unknown"
+
+
+class Status(StrEnum):
+    EXPOSED = "exposed"
+    SHIELDED = "shielded"
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        return list(Severity).index(self)
+
+
+class SourceId(StrEnum):
+    KVK = "kvk"
+
+
+class Locator(Frozen):
+    """Where the finding stands, precisely enough to act on it."""
+
+    kvk_number: str | None = None
+    vestigingsnummer: str | None = None
+    address_type: str | None = None
+    url: str | None = None
+
+
+class FieldMatch(Frozen):
+    field: str
+    score: float = Field(ge=0.0, le=1.0)
+
+
+class Match(Frozen):
+    """Why we believe a record is about this official: overall score and the fields."""
+
+    score: float = Field(ge=0.0, le=1.0)
+    fields: tuple[FieldMatch, ...] = ()
+
+
+class Evidence(Frozen):
+    """What the source shows. Every field except the public ones is personal data."""
+
+    trade_name: str | None = None
+    address: str | None = None
+    person: str | None = None
+    legal_form: str | None = None
+    establishment: str | None = None  # "hoofdvestiging" | "nevenvestiging"
+
+
+class Recommendation(Frozen):
+    id: str
+    title: str
+    text: str
+    legal_basis: str
+    url: str
+
+
+class Finding(Frozen):
+    kind: FindingKind
+    subject: Subject
+    status: Status
+    severity: Severity
+    source: SourceId
+    locator: Locator
+    match: Match
+    evidence: Evidence
+    recommendations: tuple[Recommendation, ...] = ()
+    fingerprint: Fingerprint
+
+    @property
+    def is_exposure(self) -> bool:
+        return self.status is Status.EXPOSED
+
+
+class SourceErrorKind(StrEnum):
+    FAILED = "failed"
+    TIMEOUT = "timeout"
+    SKIPPED = "skipped"
+
+
+class SourceError(Frozen):
+    """A source that could not be checked for an official: never silently clean."""
+
+    source: SourceId
+    kind: SourceErrorKind
+    message: str
+
+
+class OfficialResult(Frozen):
+    id: OfficialId
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    sources: tuple[SourceId, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[SourceError, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        return not self.errors
+
+
+class ToolInfo(Frozen):
+    name: str = "exposurecheck"
+    version: str
+
+
+class Report(Frozen):
+    schema_version: str = "1.0"
+    generated_at: datetime
+    tool: ToolInfo
+    lang: str
+    redacted: bool
+    sources: tuple[SourceId, ...]
+    officials: tuple[OfficialResult, ...]
+
+
+def fingerprint(official_id: str, kind: FindingKind, subject: Subject, source: SourceId,
+                locator: Locator) -> Fingerprint:
+    """A stable id for 'this kind of finding, for this official, at this place'.
+
+    The status is left out on purpose: a finding that gets shielded keeps its
+    fingerprint, so a re-audit can show it as resolved.
+    """
+    parts = [official_id, kind.value, subject.value, source.value,
+             locator.kvk_number or "", locator.vestigingsnummer or "",
+             locator.address_type or "", locator.url or ""]
+    return Fingerprint(hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20])

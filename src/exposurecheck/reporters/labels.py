@@ -1,0 +1,46 @@
+"""User-facing words for the table and summary, in Dutch and English."""
+
+from __future__ import annotations
+
+from exposurecheck.i18n import Lang
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # key: (nl, en)
+    "home_address": ("woonadres", "home address"),
+    "business_at_home": ("onbekend bedrijf op woonadres", "unknown business at home"),
+    "official": ("ambtsdrager", "official"),
+    "household": ("huisgenoot", "household"),
+    "unknown": ("onbekend", "unknown"),
+    "exposed": ("zichtbaar", "exposed"),
+    "shielded": ("afgeschermd", "shielded"),
+    "info": ("info", "info"),
+    "low": ("laag", "low"),
+    "medium": ("middel", "medium"),
+    "high": ("hoog", "high"),
+    "critical": ("kritiek", "critical"),
+    "severity": ("ernst", "severity"),
+    "finding": ("bevinding", "finding"),
+    "subject": ("van wie", "whose"),
+    "status": ("status", "status"),
+    "where": ("waar", "where"),
+    "evidence": ("bewijs", "evidence"),
+    "score": ("score", "score"),
+    "source": ("bron", "source"),
+    "no_findings": ("geen bevindingen", "no findings"),
+    "incomplete": ("ONVOLLEDIG", "INCOMPLETE"),
+    "what_to_do": ("Wat te doen", "What to do"),
+    "legal_basis": ("grondslag", "legal basis"),
+    "summary": ("Samenvatting", "Summary"),
+    "officials": ("ambtsdragers gecontroleerd", "officials audited"),
+    "with_exposures": ("met blootstellingen", "with exposures"),
+    "exposures": ("blootstellingen", "exposures"),
+    "shielded_count": ("afgeschermd (bescherming actief)", "shielded (protection in place)"),
+    "incomplete_count": ("onvolledig (bron mislukt)", "incomplete (a source failed)"),
+    "redacted": ("Persoonsgegevens zijn gemaskeerd; gebruik --reveal om ze te tonen.",
+                 "Personal data is redacted; use --reveal to show it."),
+}
+
+
+def label(key: str, lang: Lang) -> str:
+    nl, en = _LABELS.get(key, (key, key))
+    return nl if lang is Lang.NL else en

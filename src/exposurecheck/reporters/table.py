@@ -1,0 +1,83 @@
+"""The default, human report: one table per official, colours by severity."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from exposurecheck.i18n import Lang
+from exposurecheck.models import Finding, OfficialResult, Report, Severity, Status
+from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.labels import label
+
+SEVERITY_STYLE = {
+    Severity.INFO: "green",
+    Severity.LOW: "cyan",
+    Severity.MEDIUM: "yellow",
+    Severity.HIGH: "bold red",
+    Severity.CRITICAL: "bold white on red",
+}
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=options.width, force_terminal=options.color,
+                      no_color=not options.color, highlight=False, emoji=False)
+    for official in report.officials:
+        console.print(_official(official, options.lang))
+    return buffer.getvalue()
+
+
+def _official(result: OfficialResult, lang: Lang) -> RenderableType:
+    heading = Text(f"{result.id} · {result.name}", style="bold")
+    context = ", ".join(p for p in (result.role, result.organisation) if p)
+    if context:
+        heading.append(f" ({context})", style="dim")
+    if not result.complete:
+        heading.append(f"  {label('incomplete', lang)}", style="bold magenta")
+    parts: list[RenderableType] = [heading]
+    if result.findings:
+        parts.append(_findings_table(result.findings, lang))
+    elif result.complete:
+        parts.append(Text(f"  {label('no_findings', lang)}", style="green"))
+    parts += [Text(f"  ! {e.source.value}: {e.kind.value}: {e.message}", style="magenta")
+              for e in result.errors]
+    parts += _steps(result.findings, lang)
+    parts.append(Text(""))
+    return Group(*parts)
+
+
+def _findings_table(findings: tuple[Finding, ...], lang: Lang) -> Table:
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    for key in ("severity", "finding", "subject", "status", "where", "evidence", "score"):
+        table.add_column(label(key, lang), overflow="fold")
+    for f in sorted(findings, key=lambda f: (-f.severity.rank, f.kind.value)):
+        where = " / ".join(p for p in (
+            f"KVK {f.locator.kvk_number}" if f.locator.kvk_number else None,
+            f"vest. {f.locator.vestigingsnummer}" if f.locator.vestigingsnummer else None,
+            f.locator.address_type, f.locator.url) if p)
+        evidence = "; ".join(p for p in (f.evidence.trade_name, f.evidence.address,
+                                         f.evidence.person, f.evidence.legal_form,
+                                         f.evidence.establishment) if p)
+        table.add_row(
+            Text(label(f.severity.value, lang), style=SEVERITY_STYLE[f.severity]),
+            label(f.kind.value, lang), label(f.subject.value, lang),
+            Text(label(f.status.value, lang),
+                 style="green" if f.status is Status.SHIELDED else "red"),
+            where, evidence, f"{f.match.score:.2f}")
+    return table
+
+
+def _steps(findings: tuple[Finding, ...], lang: Lang) -> list[RenderableType]:
+    steps = {r.id: r for f in sorted(findings, key=lambda f: -f.severity.rank)
+             for r in f.recommendations}
+    if not steps:
+        return []
+    lines: list[RenderableType] = [Text(f"  {label('what_to_do', lang)}:", style="bold")]
+    for number, step in enumerate(steps.values(), start=1):
+        lines.append(Text(f"  {number}. {step.title} — {step.url}"))
+        lines.append(Text(f"     {label('legal_basis', lang)}: {step.legal_basis}", style="dim"))
+    return lines

@@ -1,0 +1,305 @@
+"""Load and validate a roster; report every problem, audit nothing on failure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from exposurecheck.matching.address import AddressParseError, normalise_postcode, parse_address
+from exposurecheck.models import Address, HouseholdMember, Official, OfficialId, Roster
+from exposurecheck.roster.schema import RawHome, RawOfficial, is_kvk_number
+
+CSV_COLUMNS = ("id", "name", "initials", "role", "organisation", "street", "number", "letter",
+               "addition", "postcode", "city", "address", "household", "phones", "emails",
+               "kvk_numbers")
+_CSV_LIST_COLUMNS = ("household", "phones", "emails")
+_CSV_HOME_COLUMNS = ("street", "number", "letter", "addition", "postcode", "city")
+_TOP_LEVEL_KEYS = ("officials",)
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    """One thing wrong with the input, located precisely and free of personal data."""
+
+    file: str
+    row: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row:
+            where.append(self.row)
+        if self.field:
+            where.append(f"field '{self.field}'")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class RosterError(Exception):
+    def __init__(self, problems: Sequence[RosterProblem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    row: str
+    data: object
+
+
+def load_roster(path: Path) -> Roster:
+    label = str(path)
+    text = _read_text(path, label)
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        entries = _yaml_entries(text, label)
+    elif suffix == ".json":
+        entries = _json_entries(text, label)
+    elif suffix == ".csv":
+        entries = _csv_entries(text, label)
+    else:
+        raise RosterError([RosterProblem(label, None, None,
+                                         "unknown roster format: use a .yaml, .json or .csv file")])
+    return _build_roster(entries, label)
+
+
+def roster_from_args(*, name: str, address: str | None, household: Iterable[str] = (),
+                     kvk_numbers: Iterable[str] = (), initials: str | None = None,
+                     role: str | None = None, official_id: str = "self") -> Roster:
+    """A one-person roster for a self-check, validated like a file."""
+    data: dict[str, Any] = {"id": official_id, "name": name, "initials": initials, "role": role,
+                            "home": address, "household": list(household),
+                            "kvk_numbers": list(kvk_numbers)}
+    return _build_roster([_Entry("", data)], "command line")
+
+
+def _read_text(path: Path, label: str) -> str:
+    def fail(message: str) -> RosterError:
+        return RosterError([RosterProblem(label, None, None, message)])
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("file not found") from None
+    except IsADirectoryError:
+        raise fail("is a directory, not a roster file") from None
+    except OSError as exc:
+        raise fail(f"cannot be read ({exc.strerror})") from None
+    if b"\x00" in raw:
+        raise fail("looks like a binary file, not a roster (YAML, JSON or CSV text)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise fail(f"is not UTF-8 text (invalid byte at offset {exc.start}); "
+                   "save it as UTF-8") from None
+    if not text.strip():
+        raise fail("is empty")
+    return text
+
+
+def _yaml_entries(text: str, label: str) -> list[_Entry]:
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        row = f"line {mark.line + 1}" if mark is not None else None
+        raise RosterError([RosterProblem(label, row, None, "is not valid YAML")]) from None
+    lines = _yaml_item_lines(node)
+    return _entries_from_document(data, label, lambda i: f"line {lines[i]} (officials[{i}])"
+                                  if i < len(lines) else f"officials[{i}]")
+
+
+def _yaml_item_lines(node: yaml.Node | None) -> list[int]:
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key, value in node.value:
+        if getattr(key, "value", None) == "officials" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _json_entries(text: str, label: str) -> list[_Entry]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RosterError([RosterProblem(label, f"line {exc.lineno}", None,
+                                         "is not valid JSON")]) from None
+    return _entries_from_document(data, label, lambda i: f"officials[{i}]")
+
+
+def _entries_from_document(data: object, label: str, row_of: Any) -> list[_Entry]:
+    if not isinstance(data, Mapping) or "officials" not in data:
+        raise RosterError([RosterProblem(label, None, None,
+                                         "must be a mapping with an 'officials' list")])
+    problems = [RosterProblem(label, None, str(key), "unknown top-level key")
+                for key in data if key not in _TOP_LEVEL_KEYS]
+    officials = data["officials"]
+    if not isinstance(officials, list):
+        problems.append(RosterProblem(label, None, "officials", "must be a list"))
+    elif not officials:
+        problems.append(RosterProblem(label, None, "officials", "is empty: nobody to audit"))
+    if problems:
+        raise RosterError(problems)
+    return [_Entry(row_of(i), item) for i, item in enumerate(officials)]
+
+
+def _csv_entries(text: str, label: str) -> list[_Entry]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    problems = [RosterProblem(label, "row 1", column or "(empty)", "unknown column")
+                for column in header if column not in CSV_COLUMNS]
+    problems += [RosterProblem(label, "row 1", column, "required column is missing")
+                 for column in ("id", "name") if column not in header]
+    if problems:
+        raise RosterError(problems)
+    reader.fieldnames = header
+    entries: list[_Entry] = []
+    try:
+        for record in reader:
+            row = f"row {reader.line_num}"
+            if None in record:
+                problems.append(RosterProblem(label, row, None, "has more cells than the header"))
+                continue
+            cells = {k: (v or "").strip() for k, v in record.items()}
+            if not any(cells.values()):
+                continue
+            entries.append(_Entry(row, _csv_record(cells)))
+    except csv.Error:
+        problems.append(RosterProblem(label, f"row {reader.line_num}", None, "is not valid CSV"))
+    if problems:
+        raise RosterError(problems)
+    if not entries:
+        raise RosterError([RosterProblem(label, None, None, "has no officials below its header")])
+    return entries
+
+
+def _csv_record(cells: Mapping[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {k: cells.get(k) or None
+                            for k in ("id", "name", "initials", "role", "organisation")}
+    for column in (*_CSV_LIST_COLUMNS, "kvk_numbers"):
+        data[column] = [part.strip() for part in cells.get(column, "").split(";") if part.strip()]
+    if cells.get("street"):
+        data["home"] = {k: cells.get(k) or None for k in _CSV_HOME_COLUMNS}
+    elif any(cells.get(k) for k in _CSV_HOME_COLUMNS if k != "street"):
+        data["home"] = {k: cells.get(k) or None for k in _CSV_HOME_COLUMNS}
+    else:
+        data["home"] = cells.get("address") or None
+    return data
+
+
+def _build_roster(entries: Sequence[_Entry], label: str) -> Roster:
+    problems: list[RosterProblem] = []
+    officials: list[Official] = []
+    first_row: dict[str, str] = {}
+    for entry in entries:
+        def problem(field: str | None, message: str, row: str = entry.row) -> None:
+            problems.append(RosterProblem(label, row or None, field, message))
+
+        if not isinstance(entry.data, Mapping):
+            problem(None, "must be a mapping of fields (id, name, home, ...)")
+            continue
+        try:
+            raw = RawOfficial.model_validate(entry.data)
+        except ValidationError as exc:
+            for error in exc.errors(include_input=False, include_url=False):
+                problem(_field_path(error["loc"]) or None, _message(error))
+            continue
+        if raw.id in first_row:
+            problem("id", f"duplicate id '{raw.id}' (first used at {first_row[raw.id]})")
+            continue
+        first_row[raw.id] = entry.row or "command line"
+        official = _official(raw, problem)
+        if official is not None:
+            officials.append(official)
+    if problems:
+        raise RosterError(problems)
+    return Roster(officials=tuple(officials))
+
+
+def _official(raw: RawOfficial, problem: Any) -> Official | None:
+    ok = True
+    home: Address | None = None
+    try:
+        home = _home(raw.home)
+    except AddressParseError as exc:
+        problem(exc.args[1] if len(exc.args) > 1 else "home", str(exc.args[0]))
+        ok = False
+    for i, number in enumerate(raw.kvk_numbers):
+        if not is_kvk_number(number):
+            problem(f"kvk_numbers[{i}]", "a KVK number has exactly 8 digits")
+            ok = False
+    for i, email in enumerate(raw.emails):
+        if "@" not in email.strip("@"):
+            problem(f"emails[{i}]", "is not an e-mail address")
+            ok = False
+    if not ok:
+        return None
+    return Official(
+        id=OfficialId(raw.id), name=raw.name, initials=raw.initials, role=raw.role,
+        organisation=raw.organisation, home=home,
+        household=tuple(HouseholdMember(name=m.name, relation=m.relation) for m in raw.household),
+        phones=tuple(raw.phones), emails=tuple(raw.emails), kvk_numbers=tuple(raw.kvk_numbers))
+
+
+def _home(home: RawHome | str | None) -> Address | None:
+    if home is None:
+        return None
+    if isinstance(home, str):
+        try:
+            return parse_address(home)
+        except AddressParseError as exc:
+            raise AddressParseError(str(exc), "home") from None
+    postcode = None
+    if home.postcode:
+        try:
+            postcode = normalise_postcode(home.postcode)
+        except AddressParseError as exc:
+            raise AddressParseError(str(exc), "home.postcode") from None
+    if home.letter and not (len(home.letter) == 1 and home.letter.isalpha()):
+        raise AddressParseError("a huisletter is a single letter (put the rest in 'addition')",
+                                "home.letter")
+    if home.addition and len(home.addition) > 4:
+        raise AddressParseError("a huisnummertoevoeging has at most 4 characters",
+                                "home.addition")
+    return Address(street=home.street, number=home.number,
+                   letter=home.letter.upper() if home.letter else None,
+                   addition=home.addition, postcode=postcode, city=home.city)
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts[-1:] = [f"{parts[-1]}[{part}]"] if parts else [f"[{part}]"]
+        elif part in ("str", "RawHome", "function-before[household_from_text(), RawHouseholdMember]"):
+            continue
+        else:
+            parts.append(str(part))
+    return ".".join(parts)
+
+
+_MESSAGES = {
+    "missing": "is required",
+    "extra_forbidden": "unknown field",
+    "string_type": "expected text (put values like 001 or 12345678 in quotes)",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "list_type": "expected a list",
+    "model_type": "expected a mapping of fields",
+    "string_too_short": "must not be empty",
+    "greater_than_equal": "must be 1 or more",
+    "less_than_equal": "is too large",
+}
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    return _MESSAGES.get(str(error["type"]), str(error["msg"]))

@@ -1,0 +1,80 @@
+"""The roster as the user writes it, before it becomes trusted `Official` models.
+
+Validation runs here so every problem can be reported with file, row and
+field, and none of the user's values end up in a message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
+
+_KVK_NUMBER = re.compile(r"^\d{8}$")
+_HOUSEHOLD_CELL = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<relation>[^()]*)\))?$")
+
+
+def _strip_optional(value: object) -> object:
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+OptionalText = Annotated[StrictStr | None, BeforeValidator(_strip_optional)]
+Text = Annotated[StrictStr, BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v),
+                 Field(min_length=1)]
+
+
+def _house_number(value: object) -> object:
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return value
+
+
+class RawHome(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    street: Text
+    number: Annotated[StrictInt, BeforeValidator(_house_number), Field(ge=1, le=99999)]
+    letter: OptionalText = None
+    addition: OptionalText = None
+    postcode: OptionalText = None
+    city: OptionalText = None
+
+
+def household_from_text(value: object) -> object:
+    """Accept the CSV/command-line form "Petra Jansen (partner)" as well as a mapping."""
+    if isinstance(value, str):
+        match = _HOUSEHOLD_CELL.match(value.strip())
+        if match is None:
+            return value
+        return {"name": match["name"], "relation": match["relation"]}
+    return value
+
+
+class RawHouseholdMember(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text
+    relation: OptionalText = None
+
+
+class RawOfficial(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: Text
+    name: Text
+    initials: OptionalText = None
+    role: OptionalText = None
+    organisation: OptionalText = None
+    home: RawHome | Text | None = None
+    household: list[Annotated[RawHouseholdMember, BeforeValidator(household_from_text)]] = []
+    phones: list[Text] = []
+    emails: list[Text] = []
+    kvk_numbers: list[Text] = []
+
+
+def is_kvk_number(value: str) -> bool:
+    return bool(_KVK_NUMBER.match(value))
