@@ -319,7 +319,7 @@ def test_vestigingen_list() -> None:
     assert shielded.kvkNummer is None and shielded.commercieel is None
 
 
-# --------------------------------------------------------------------------- links + model behaviour
+# ------------------------------------------------------------------ links + model behaviour
 
 
 def test_links_both_styles_merge_and_skip_malformed() -> None:
