@@ -35,7 +35,11 @@ def initials(name: str) -> str:
 
 def mask_text(text: str) -> str:
     """Keep the first letter of each word, so a reader can recognise but not read it."""
-    return _WORD.sub(lambda m: m.group(0)[0] + "…", text)
+    masked = []
+    for token in text.split():
+        letters = _WORD.findall(token)
+        masked.append(letters[0][0] + "…" if letters else token)
+    return " ".join(masked)
 
 
 def mask_address(text: str) -> str:

@@ -255,9 +255,11 @@ def _home(home: RawHome | str | None) -> Address | None:
         return None
     if isinstance(home, str):
         try:
-            return parse_address(home)
+            parsed = parse_address(home)
         except AddressParseError as exc:
             raise AddressParseError(str(exc), "home") from None
+        letter = parsed.letter.upper() if parsed.letter else None
+        return parsed.model_copy(update={"letter": letter})
     postcode = None
     if home.postcode:
         try:
@@ -280,7 +282,7 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     for part in loc:
         if isinstance(part, int):
             parts[-1:] = [f"{parts[-1]}[{part}]"] if parts else [f"[{part}]"]
-        elif part in ("str", "RawHome", "function-before[household_from_text(), RawHouseholdMember]"):
+        elif part in ("structured", "line") or "[" in str(part):
             continue
         else:
             parts.append(str(part))

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictInt,
+    StrictStr,
+    Tag,
+)
 
 _KVK_NUMBER = re.compile(r"^\d{8}$")
 _HOUSEHOLD_CELL = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<relation>[^()]*)\))?$")
@@ -44,6 +53,14 @@ class RawHome(BaseModel):
     city: OptionalText = None
 
 
+def _home_form(value: object) -> str:
+    return "line" if isinstance(value, str) else "structured"
+
+
+HomeField = Annotated[Annotated[RawHome, Tag("structured")] | Annotated[Text, Tag("line")],
+                      Discriminator(_home_form)]
+
+
 def household_from_text(value: object) -> object:
     """Accept the CSV/command-line form "Petra Jansen (partner)" as well as a mapping."""
     if isinstance(value, str):
@@ -69,7 +86,7 @@ class RawOfficial(BaseModel):
     initials: OptionalText = None
     role: OptionalText = None
     organisation: OptionalText = None
-    home: RawHome | Text | None = None
+    home: HomeField | None = None
     household: list[Annotated[RawHouseholdMember, BeforeValidator(household_from_text)]] = []
     phones: list[Text] = []
     emails: list[Text] = []

@@ -232,7 +232,7 @@ class KvkCollector:
         try:
             return await self._shared(("basisprofiel", kvk_number),
                                       lambda: self._client.company(kvk_number))
-        except KvkUnavailable:
+        except KvkError:
             return None
 
 

@@ -1,0 +1,156 @@
+"""Serve the mock Handelsregister over HTTP (for demos, the CLI and benchmarks).
+
+The server converts each request into an ``httpx.Request`` and answers it with
+:meth:`MockHandelsregister.dispatch`, so it behaves exactly like the in-process
+transport; a simulated hang really stalls here. Nothing is logged per request:
+query strings hold names and addresses.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import httpx
+
+from exposurecheck.mock.api import DEMO_API_KEY, FaultPlan, MockHandelsregister
+from exposurecheck.mock.register import Register, load_register
+
+_HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-encoding"}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "exposurecheck-mock-kvk/1"
+    sys_version = ""
+    protocol_version = "HTTP/1.1"
+    mock: MockHandelsregister  # set on the subclass made per server
+
+    def _answer(self) -> None:
+        host = self.headers.get("Host") or "localhost"
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length > 0 else b""
+        try:
+            request = httpx.Request(
+                self.command,
+                f"http://{host}{self.path}",
+                headers=list(self.headers.items()),
+                content=body,
+            )
+        except (httpx.InvalidURL, ValueError):
+            self.send_error(400)
+            return
+        latency = self.mock.faults.latency
+        if latency > 0:
+            time.sleep(latency)
+        result = self.mock.dispatch(request)
+        if result.hang_seconds > 0:
+            time.sleep(result.hang_seconds)
+        response = result.response
+        content = response.content
+        self.send_response(response.status_code)
+        for name, value in response.headers.items():
+            if name.lower() not in _HOP_BY_HOP and name.lower() != "content-length":
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(content)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(content)
+
+    do_GET = _answer
+    do_HEAD = _answer
+    do_POST = _answer
+    do_PUT = _answer
+    do_DELETE = _answer
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Silent: request lines carry names and addresses in the query string."""
+
+
+def _make_server(
+    host: str,
+    port: int,
+    *,
+    register: Register | None,
+    api_key: str,
+    faults: FaultPlan | None,
+    latency: float,
+    rate_limit: float | None,
+    mock: MockHandelsregister | None = None,
+) -> tuple[ThreadingHTTPServer, MockHandelsregister]:
+    if mock is None:
+        plan = faults or FaultPlan()
+        if latency:
+            plan = replace(plan, latency=latency)
+        if rate_limit is not None:
+            plan = replace(plan, rate_limit=rate_limit)
+        mock = MockHandelsregister(
+            register if register is not None else load_register(), api_key=api_key, faults=plan
+        )
+    handler = type("MockKvkHandler", (_Handler,), {"mock": mock})
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    return server, mock
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    *,
+    register: Register | None = None,
+    api_key: str = DEMO_API_KEY,
+    faults: FaultPlan | None = None,
+    latency: float = 0.0,
+    rate_limit: float | None = None,
+) -> None:
+    """Serve until interrupted; the API lives under ``http://HOST:PORT/api``.
+
+    ``latency`` and ``rate_limit``, when given, override those of ``faults``.
+    """
+    server, _ = _make_server(
+        host, port, register=register, api_key=api_key, faults=faults,
+        latency=latency, rate_limit=rate_limit,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@contextmanager
+def running_server(
+    *,
+    register: Register | None = None,
+    api_key: str = DEMO_API_KEY,
+    faults: FaultPlan | None = None,
+    latency: float = 0.0,
+    rate_limit: float | None = None,
+    mock: MockHandelsregister | None = None,
+) -> Iterator[str]:
+    """Run the server on 127.0.0.1 (free port) in a daemon thread; yield its base URL.
+
+    Pass ``mock`` to serve an existing :class:`MockHandelsregister` (and read its
+    ``requests_served`` afterwards); the other settings are then ignored.
+    """
+    server, _ = _make_server(
+        "127.0.0.1", 0, register=register, api_key=api_key, faults=faults,
+        latency=latency, rate_limit=rate_limit, mock=mock,
+    )
+    thread = threading.Thread(
+        target=server.serve_forever, name="mock-kvk-server", daemon=True,
+        kwargs={"poll_interval": 0.05},
+    )
+    thread.start()
+    try:
+        port = server.server_address[1]
+        yield f"http://127.0.0.1:{port}/api"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from exposurecheck.i18n import Lang
+from exposurecheck.models import (
+    Evidence,
+    FieldMatch,
+    Finding,
+    FindingKind,
+    Locator,
+    Match,
+    OfficialId,
+    OfficialResult,
+    Report,
+    Severity,
+    SourceError,
+    SourceErrorKind,
+    SourceId,
+    Status,
+    Subject,
+    ToolInfo,
+    fingerprint,
+)
+from exposurecheck.recommendations import recommend
+
+
+def make_finding(official_id: str = "demo-001", *, kind: FindingKind = FindingKind.HOME_ADDRESS,
+                 subject: Subject = Subject.OFFICIAL, status: Status = Status.EXPOSED,
+                 severity: Severity = Severity.HIGH, vestigingsnummer: str = "000012345678",
+                 trade_name: str | None = "Klusbedrijf J.W. van den Berg",
+                 address: str | None = "Kerkstraat 12A, 1234 AB Dorp",
+                 person: str | None = "Jan-Willem van den Berg",
+                 legal_form: str | None = "Eenmanszaak",
+                 lang: Lang = Lang.EN) -> Finding:
+    locator = Locator(kvk_number="90000001", vestigingsnummer=vestigingsnummer,
+                      address_type="bezoekadres")
+    finding = Finding(
+        kind=kind, subject=subject, status=status, severity=severity, source=SourceId.KVK,
+        locator=locator,
+        match=Match(score=0.97, fields=(FieldMatch(field="postcode", score=1.0),
+                                        FieldMatch(field="surname", score=0.95))),
+        evidence=Evidence(trade_name=trade_name, address=address, person=person,
+                          legal_form=legal_form, establishment="hoofdvestiging"),
+        fingerprint=fingerprint(official_id, kind, subject, SourceId.KVK, locator))
+    return finding.model_copy(update={"recommendations": recommend(finding, lang)})
+
+
+def make_report(lang: Lang = Lang.EN) -> Report:
+    exposed = make_finding(lang=lang)
+    shielded = make_finding(status=Status.SHIELDED, severity=Severity.INFO,
+                            vestigingsnummer="000012345679", address=None, lang=lang)
+    unknown = make_finding("demo-002", kind=FindingKind.BUSINESS_AT_HOME, subject=Subject.UNKNOWN,
+                           severity=Severity.MEDIUM, trade_name=None, person=None,
+                           address="Dorpsstraat 3, 8011 AB Zwolle", lang=lang)
+    return Report(
+        generated_at=datetime(2026, 11, 28, 12, 0, tzinfo=UTC),
+        tool=ToolInfo(version="0.1.0"), lang=lang.value, redacted=False,
+        sources=(SourceId.KVK,),
+        officials=(
+            OfficialResult(id=OfficialId("demo-001"), name="Jan-Willem van den Berg",
+                           role="wethouder", organisation="Gemeente Voorbeeld",
+                           sources=(SourceId.KVK,), findings=(exposed, shielded)),
+            OfficialResult(id=OfficialId("demo-002"), name="Anna de Vries", role="raadslid",
+                           sources=(SourceId.KVK,), findings=(unknown,)),
+            OfficialResult(id=OfficialId("demo-003"), name="Ahmet Çelik", role="raadslid",
+                           sources=(SourceId.KVK,),
+                           errors=(SourceError(source=SourceId.KVK, kind=SourceErrorKind.FAILED,
+                                               message="address search: HTTP 503 after 3 retries"),)),
+            OfficialResult(id=OfficialId("demo-004"), name="Sanne Bakker",
+                           sources=(SourceId.KVK,)),
+        ),
+    )
+
+
+@pytest.fixture
+def report() -> Report:
+    return make_report()

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import httpx
+import pytest
+from typer.testing import CliRunner
+
+from exposurecheck.cli import build_app
+from exposurecheck.exitcodes import ExitCode
+from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
+from exposurecheck.mock.register import load_register
+from exposurecheck.resources import fixtures_dir
+
+DEMO_ROSTER = fixtures_dir() / "rosters" / "demo-council.yaml"
+ENV = {"KVK_API_KEY": DEMO_API_KEY, "EXPOSURECHECK_KVK_URL": "http://kvk.test/api"}
+
+
+def run(args: list[str], transport: httpx.AsyncBaseTransport | None = None,
+        env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    mock = transport or MockHandelsregister(load_register()).transport()
+    result = CliRunner().invoke(build_app(transport=mock, env=ENV if env is None else env), args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def home_streets() -> list[str]:
+    import yaml
+
+    data = yaml.safe_load(DEMO_ROSTER.read_text(encoding="utf-8"))
+    streets = []
+    for official in data["officials"]:
+        home = official.get("home")
+        if isinstance(home, dict):
+            streets.append(f"{home['street']} {home['number']}")
+    return streets
+
+
+def test_demo_runs_offline_and_exits_zero() -> None:
+    code, out, err = run(["demo", "--lang", "en"])
+    assert code == ExitCode.OK
+    assert "home address" in out
+    assert "officials audited" in err
+
+
+def test_default_output_hides_home_addresses_and_reveal_shows_them() -> None:
+    _, table, _ = run(["audit", str(DEMO_ROSTER)])
+    _, as_json, _ = run(["audit", str(DEMO_ROSTER), "--format", "json"])
+    streets = home_streets()
+    assert streets
+    for street in streets:
+        assert street not in table and street not in as_json
+    _, revealed, _ = run(["audit", str(DEMO_ROSTER), "--format", "json", "--reveal"])
+    assert any(street.split()[0] in revealed for street in streets)
+
+
+def test_exposures_exit_one_and_fail_on_raises_the_bar() -> None:
+    code, _, _ = run(["audit", str(DEMO_ROSTER), "--format", "json"])
+    assert code == ExitCode.EXPOSURES_FOUND
+    code, _, _ = run(["audit", str(DEMO_ROSTER), "--format", "json", "--fail-on", "critical"])
+    assert code == ExitCode.OK
+
+
+def test_failing_source_makes_the_audit_incomplete() -> None:
+    def broken(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(503, json={"fout": [{"code": "IPD1002", "omschrijving": "x"}]})
+
+    code, out, _ = run(["audit", str(DEMO_ROSTER), "--format", "json"],
+                       transport=httpx.MockTransport(broken))
+    assert code == ExitCode.INCOMPLETE
+    report = json.loads(out)
+    assert all(o["errors"] and o["errors"][0]["source"] == "kvk" for o in report["officials"])
+
+
+def test_bad_roster_exits_two_without_traceback(tmp_path: Path) -> None:
+    roster = tmp_path / "bad.yaml"
+    roster.write_text("officials:\n  - {name: A}\n", encoding="utf-8")
+    code, out, err = run(["audit", str(roster)])
+    assert code == ExitCode.BAD_INPUT
+    assert "field 'id': is required" in err
+    assert "Traceback" not in err and out == ""
+
+
+def test_missing_api_key_is_a_clear_usage_error() -> None:
+    code, _, err = run(["audit", str(DEMO_ROSTER)], env={})
+    assert code == ExitCode.BAD_INPUT
+    assert "KVK_API_KEY" in err
+
+
+def test_unknown_source_is_rejected() -> None:
+    code, _, err = run(["audit", str(DEMO_ROSTER), "--sources", "kvk,telefoonboek"])
+    assert code == ExitCode.BAD_INPUT
+    assert "unknown source 'telefoonboek'" in err
+
+
+def test_output_file_is_owner_only(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    code, out, _ = run(["audit", str(DEMO_ROSTER), "--format", "json", "--output", str(target)])
+    assert code == ExitCode.EXPOSURES_FOUND
+    assert out == ""
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert json.loads(target.read_text(encoding="utf-8"))["officials"]
+    assert not list(tmp_path.glob(".report.json.*"))
+
+
+def test_self_check_from_the_command_line() -> None:
+    code, _, err = run(["check", "--name", "Nobody Inparticular",
+                        "--address", "Nergensstraat 1, 9999 ZZ Nergens", "--format", "json"])
+    assert code == ExitCode.OK
+    code, _, err = run(["check", "--name", "X", "--address", "zonder nummer"])
+    assert code == ExitCode.BAD_INPUT
+    assert "command line" in err
+
+
+def test_version() -> None:
+    code, out, _ = run(["--version"])
+    assert code == 0 and out.startswith("exposurecheck ")
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_demo_language(lang: str) -> None:
+    _, out, err = run(["demo", "--lang", lang])
+    assert ("Wat te doen" in out) == (lang == "nl")
+    assert ("What to do" in out) == (lang == "en")
