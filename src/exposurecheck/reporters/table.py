@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -78,6 +79,8 @@ def _steps(findings: tuple[Finding, ...], lang: Lang) -> list[RenderableType]:
         return []
     lines: list[RenderableType] = [Text(f"  {label('what_to_do', lang)}:", style="bold")]
     for number, step in enumerate(steps.values(), start=1):
-        lines.append(Text(f"  {number}. {step.title} — {step.url}"))
-        lines.append(Text(f"     {label('legal_basis', lang)}: {step.legal_basis}", style="dim"))
+        lines.append(Text(f"  {number}. {step.title}", style="bold"))
+        lines.append(Padding(Text(step.text), (0, 0, 0, 5)))
+        lines.append(Padding(Text(f"{label('legal_basis', lang)}: {step.legal_basis}; {step.url}",
+                                  style="dim"), (0, 0, 0, 5)))
     return lines
