@@ -67,8 +67,9 @@ def make_report(lang: Lang = Lang.EN) -> Report:
                            sources=(SourceId.KVK,), findings=(unknown,)),
             OfficialResult(id=OfficialId("demo-003"), name="Ahmet Çelik", role="raadslid",
                            sources=(SourceId.KVK,),
-                           errors=(SourceError(source=SourceId.KVK, kind=SourceErrorKind.FAILED,
-                                               message="address search: HTTP 503 after 3 retries"),)),
+                           errors=(SourceError(
+                               source=SourceId.KVK, kind=SourceErrorKind.FAILED,
+                               message="address search: HTTP 503 after 3 retries"),)),
             OfficialResult(id=OfficialId("demo-004"), name="Sanne Bakker",
                            sources=(SourceId.KVK,)),
         ),

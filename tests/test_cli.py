@@ -105,7 +105,7 @@ def test_output_file_is_owner_only(tmp_path: Path) -> None:
 
 
 def test_self_check_from_the_command_line() -> None:
-    code, _, err = run(["check", "--name", "Nobody Inparticular",
+    code, _, _ = run(["check", "--name", "Nobody Inparticular",
                         "--address", "Nergensstraat 1, 9999 ZZ Nergens", "--format", "json"])
     assert code == ExitCode.OK
     code, _, err = run(["check", "--name", "X", "--address", "zonder nummer"])

@@ -5,6 +5,7 @@ import pytest
 from exposurecheck.i18n import Lang
 from exposurecheck.models import FindingKind, Severity, Status, Subject
 from exposurecheck.recommendations import STEPS, recommend
+
 from tests.conftest import make_finding
 
 

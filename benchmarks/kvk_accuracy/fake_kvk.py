@@ -608,6 +608,7 @@ class Handler(BaseHTTPRequestHandler):
         query = dict(parse_qsl(url.query, keep_blank_values=True))
         path = url.path
         entry: Json = {"t": round(started, 3), "path": path, "query": query}
+        logged = False
         try:
             if path == "/__health":
                 self.send_json(200, {"status": "ok"})
@@ -622,9 +623,11 @@ class Handler(BaseHTTPRequestHandler):
             fault = self.server.faults.draw()
             entry["fault"] = fault
             if fault == "hang":
+                entry["status"] = None
+                self.server.log(entry)  # now: the server may be stopped while this sleeps
+                logged = True
                 time.sleep(self.server.hang_seconds)
                 self.close_connection = True
-                entry["status"] = None
                 return
             if fault in {"http500", "http503"}:
                 status = 500 if fault == "http500" else 503
@@ -652,8 +655,9 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             entry["status"] = "client-gone"
         finally:
-            entry["ms"] = round((time.time() - started) * 1000, 1)
-            self.server.log(entry)
+            if not logged:
+                entry["ms"] = round((time.time() - started) * 1000, 1)
+                self.server.log(entry)
 
     def do_POST(self) -> None:
         self.send_json(

@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import random
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -31,6 +32,8 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "data"
+
+NO_POSTCODE_SHARE = 0.08  # roster homes written without a postcode: street search needed
 
 CSV_COLUMNS = [
     "id", "name", "initials", "role", "organisation", "street", "number", "letter", "addition",
@@ -387,6 +390,10 @@ class Official:
     def partner(self) -> Person | None:
         return next((p for p, rel in self.household if rel == "partner"), None)
 
+    def members(self) -> list[Person]:
+        """The official and everyone in the household."""
+        return [self.person, *(p for p, _ in self.household)]
+
     def children(self) -> list[Person]:
         return [p for p, rel in self.household if rel == "child"]
 
@@ -557,13 +564,34 @@ class World:
             return self.rng.choice(NEUTRAL_FIXED)
         return f"De {self.rng.choice(NEUTRAL_ADJ)} {self.rng.choice(NEUTRAL_NOUN)}"
 
-    def trade_name(self, person: Person, style: str | None = None) -> tuple[str, tuple[str, str]]:
-        """A trade name built from the person's name, and the SBI activity it implies."""
+    def trade_name(
+        self,
+        person: Person,
+        style: str | None = None,
+        housemates: list[Person] | None = None,
+    ) -> tuple[str, tuple[str, str]]:
+        """A trade name built from the person's name, and the SBI activity it implies.
+
+        With housemates given, a housemate sharing the surname forces a style that tells the
+        two apart (first name, or initials when they differ), so that the subject in the
+        ground truth is decidable from public data.
+        """
         act, code, desc = self.rng.choice(ACTIVITIES)
         shop, s_code, s_desc = self.rng.choice(SHOPS)
         styles = ["full", "initials", "shop_surname", "surname_act", "shop_first", "maiden"]
         weights = [4, 3, 2, 2, 1, 2 if person.married_to else 0]
         style = style or self.rng.choices(styles, weights=weights)[0]
+        sharing = [
+            h
+            for h in housemates or []
+            if h is not person and h.surnames_folded() & {fold(person.last).lower()}
+        ]
+        if sharing and style not in {"full", "initials", "shop_first"}:
+            style = "full"
+        if style == "initials" and any(h.initials == person.initials for h in sharing):
+            style = "full"
+        if style == "shop_first" and any(h.first == person.first for h in sharing):
+            style = "full"
         if style == "full":
             name, sbi = f"{person.first} {person.display_surname()} {act}", (code, desc)
         elif style == "initials":
@@ -738,6 +766,8 @@ class World:
 
     def pick(self, predicate: Callable[[Official], bool]) -> Official:
         eligible = [o for o in self.officials if o.oid not in self.clean and predicate(o)]
+        if self.rng.random() < 0.2:  # now and then stack a case on an already busy official
+            return self.rng.choice(eligible)
         least = min(len(o.cases) for o in eligible)
         return self.rng.choice([o for o in eligible if len(o.cases) == least])
 
@@ -768,7 +798,7 @@ class World:
             for n in range(count):
                 if case == "own_emz_home_exposed":
                     o = self.pick(lambda o: True)
-                    name, sbi = self.trade_name(o.person)
+                    name, sbi = self.trade_name(o.person, housemates=o.members())
                     c = self.add_company([o.person], "Eenmanszaak", [name], sbi, [o.home])
                     if n % 5 == 0:
                         o.declared.append(c.kvk)
@@ -780,7 +810,9 @@ class World:
                         name, sbi = self.neutral_name(), rng.choice(ACTIVITIES)[1:]
                     else:
                         name, sbi = self.trade_name(
-                            o.person, style=rng.choice(["full", "initials", "surname_act"])
+                            o.person,
+                            style=rng.choice(["full", "initials", "surname_act"]),
+                            housemates=o.members(),
                         )
                     locations = [o.home]
                     if declared and n < 3:  # a public shop elsewhere next to the shielded home
@@ -810,7 +842,7 @@ class World:
                     o = self.pick(lambda o: o.partner() is not None)
                     partner = o.partner()
                     assert partner is not None
-                    name, sbi = self.trade_name(partner)
+                    name, sbi = self.trade_name(partner, housemates=o.members())
                     form = "BV" if n < 3 else "Eenmanszaak"
                     c = self.add_company([partner], form, [name], sbi, [o.home])
                     self.record(o, case, c, c.vestigingen[0], note=form)
@@ -818,7 +850,9 @@ class World:
                     o = self.pick(lambda o: o.partner() is not None)
                     partner = o.partner()
                     assert partner is not None
-                    name, sbi = self.trade_name(partner, style=rng.choice(["full", "initials"]))
+                    name, sbi = self.trade_name(
+                        partner, style=rng.choice(["full", "initials"]), housemates=o.members()
+                    )
                     c = self.add_company(
                         [partner], "Eenmanszaak", [name], sbi, [o.home], shielded=True
                     )
@@ -828,7 +862,9 @@ class World:
                 elif case == "child_business_home_exposed":
                     o = self.pick(lambda o: bool(o.children()))
                     child = rng.choice(o.children())
-                    name, sbi = self.trade_name(child, style=rng.choice(["full", "initials"]))
+                    name, sbi = self.trade_name(
+                        child, style=rng.choice(["full", "initials"]), housemates=o.members()
+                    )
                     c = self.add_company([child], "Eenmanszaak", [name], sbi, [o.home])
                     self.record(o, case, c, c.vestigingen[0])
                 elif case == "nevenvestiging_home":
@@ -837,6 +873,7 @@ class World:
                     name, sbi = self.trade_name(
                         o.person,
                         style=rng.choice(["full", "initials", "surname_act", "shop_surname"]),
+                        housemates=o.members(),
                     )
                     office_town = o.home.town if n % 2 else self.random_town(exclude=o.home.town)
                     office = self.random_address(business_park=True, town=office_town)
@@ -1204,9 +1241,11 @@ def roster_records(world: World, seed: int) -> list[dict[str, Any]]:
         street = vary_street(rng, adr.street)
         postcode = vary_postcode(rng, adr.postcode)
         city = vary_city(rng, adr.town, world.town_info[adr.town][1])
+        if rng.random() < NO_POSTCODE_SHARE:
+            postcode = ""
         home: dict[str, Any] | str
         if rng.random() < 0.22:
-            home = f"{street} {number_text(rng, adr)}, {postcode} {city}"
+            home = f"{street} {number_text(rng, adr)}, {postcode} {city}".replace(",  ", ", ")
         else:
             number: int | str = adr.number
             letter = addition = ""
@@ -1299,6 +1338,9 @@ def build(seed: int, officials: int, businesses: int, clean: int = 25) -> dict[s
         "officials_with_planted_cases": sum(bool(o.cases) for o in world.officials),
         "officials_without_any_case": sum(not o.cases for o in world.officials),
         "officials_with_one_line_home": sum(isinstance(r["home"], str) for r in records),
+        "officials_home_without_postcode": sum(
+            not re.search(r"\b[1-9]\d{3} ?[A-Za-z]{2}\b", json.dumps(r["home"])) for r in records
+        ),
         "declared_kvk_numbers": sum(len(o.declared) for o in world.officials),
         "cases": {
             case: {

@@ -74,7 +74,7 @@ class Auditor:
         except TimeoutError:
             error = SourceError(source=collector.source, kind=SourceErrorKind.TIMEOUT,
                                 message=f"gave no answer within {self._options.source_timeout:g} s")
-        except Exception as exc:  # noqa: BLE001 - one broken source must not sink the audit
+        except Exception as exc:
             error = SourceError(source=collector.source, kind=SourceErrorKind.FAILED,
                                 message=f"internal error ({type(exc).__name__})")
         return CollectorResult(source=collector.source, errors=(error,))

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from exposurecheck import __version__
-from exposurecheck.auditor import Auditor, AuditOptions
+from exposurecheck.auditor import AuditOptions, Auditor
 from exposurecheck.collectors.interface import Collector, SourceNotConfiguredError
 from exposurecheck.collectors.registry import SourceSettings, build_collectors
 from exposurecheck.exitcodes import ExitCode
@@ -39,13 +39,13 @@ FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Report 
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file (mode 0600) instead of stdout.")]
 RevealOpt = Annotated[bool, typer.Option(
-    "--reveal", help="Show personal data (names, addresses) in the report instead of masking it.")]
+    "--reveal", help="Show personal data (names, addresses) instead of masking it.")]
 LangOpt = Annotated[Lang | None, typer.Option(
     "--lang", help="Language of the report and advice [default: from the locale].")]
 FailOnOpt = Annotated[Severity, typer.Option(
     "--fail-on", help="Exit 1 when an exposure at or above this severity is found.")]
 SourcesOpt = Annotated[str | None, typer.Option(
-    "--sources", help="Comma-separated sources to use, e.g. 'kvk' [default: every configured one].")]
+    "--sources", help="Comma-separated sources, e.g. 'kvk' [default: every configured one].")]
 ConcurrencyOpt = Annotated[int, typer.Option(
     "--concurrency", min=1, max=64, help="Officials audited at the same time.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]

@@ -63,7 +63,8 @@ def donald_register() -> Register:
             "kvkNummer": "68750110", "rsin": "857587973", "naam": "Test BV Donald",
             "rechtsvorm": "Besloten Vennootschap", "formeleRegistratiedatum": "20200210",
             "datumAanvang": "20140210",
-            "sbiActiviteiten": [{"sbiCode": "01241", "sbiOmschrijving": "Teelt van appels en peren"}],
+            "sbiActiviteiten": [
+                {"sbiCode": "01241", "sbiOmschrijving": "Teelt van appels en peren"}],
             "vestigingen": [
                 {"vestigingsnummer": "000037178598", "hoofdvestiging": True,
                  "handelsnamen": ["Test BV Donald"],
@@ -149,11 +150,13 @@ def test_volledig_adres_is_padded_with_a_run_of_spaces() -> None:
     assert text == real("kvk-basisprofiel-v1.json")["_embedded"]["hoofdvestiging"]["adressen"][0][
         "volledigAdres"]
     letter = RegisterAddress(straatnaam="Kerkstraat", huisnummer=12, huisletter="A",
-                             huisnummerToevoeging="2", postcode="1234AB", plaats="Dorp")
+                             huisnummer_toevoeging="2", postcode="1234AB", plaats="Dorp")
     assert re.fullmatch(r"Kerkstraat 12 A 2 {25,}1234AB Dorp", volledig_adres(letter))
 
 
-def test_profile_field_types_follow_the_real_ones(mock: MockHandelsregister, demo: Register) -> None:
+def test_profile_field_types_follow_the_real_ones(
+    mock: MockHandelsregister, demo: Register
+) -> None:
     kvk, vnr = find_vestiging(demo, "Sanne Mulder Fotografie")
     body = get(mock, f"/v1/vestigingsprofielen/{vnr}").json()
     reference = real("kvk-vestigingsprofiel-v1.json")
@@ -164,8 +167,9 @@ def test_profile_field_types_follow_the_real_ones(mock: MockHandelsregister, dem
     assert visit["huisnummer"] == 7 and visit["huisnummerToevoeging"] == "A"
     assert "huisletter" not in visit
     assert visit["postcode"] == "8011VM"
-    assert {body["indHoofdvestiging"], body["indCommercieleVestiging"], visit["indAfgeschermd"]} <= {
-        "Ja", "Nee"}
+    indicators = {body["indHoofdvestiging"], body["indCommercieleVestiging"],
+                  visit["indAfgeschermd"]}
+    assert indicators <= {"Ja", "Nee"}
     assert body["kvkNummer"] == kvk
 
 

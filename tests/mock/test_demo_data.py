@@ -223,7 +223,7 @@ def test_expected_findings_reference_real_records(
         assert FindingKind(f["kind"]) and Subject(f["subject"]) and Status(f["status"])
         found = register.vestiging(f["vestigingsnummer"])
         assert found is not None, f
-        company, vestiging = found
+        company, _ = found
         assert company.kvk_nummer == f["kvk_number"]
         assert company.actief
         assert f["address_type"] in ("bezoekadres", "correspondentieadres")

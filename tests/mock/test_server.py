@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import time
+from http.server import ThreadingHTTPServer
 
 import httpx
 import pytest
 
-from exposurecheck.mock import server as server_module
-from exposurecheck.mock.api import DEMO_API_KEY, FaultPlan, MockHandelsregister
+from exposurecheck.mock.api import DEMO_API_KEY, Dispatch, FaultPlan, MockHandelsregister
 from exposurecheck.mock.register import load_register
 from exposurecheck.mock.server import running_server, serve
 
@@ -115,13 +115,28 @@ def test_serve_closes_the_socket_on_interrupt(monkeypatch: pytest.MonkeyPatch) -
     def interrupted(self: object, poll_interval: float = 0.5) -> None:
         raise KeyboardInterrupt
 
-    original_close = server_module.ThreadingHTTPServer.server_close
+    original_close = ThreadingHTTPServer.server_close
 
-    def close(self: server_module.ThreadingHTTPServer) -> None:
+    def close(self: ThreadingHTTPServer) -> None:
         closed.append(True)
         original_close(self)
 
-    monkeypatch.setattr(server_module.ThreadingHTTPServer, "serve_forever", interrupted)
-    monkeypatch.setattr(server_module.ThreadingHTTPServer, "server_close", close)
+    monkeypatch.setattr(ThreadingHTTPServer, "serve_forever", interrupted)
+    monkeypatch.setattr(ThreadingHTTPServer, "server_close", close)
     serve(port=0, register=load_register())
     assert closed == [True]
+
+
+class _Broken(MockHandelsregister):
+    def dispatch(self, request: httpx.Request) -> Dispatch:
+        raise RuntimeError(f"boom for {request.url}")
+
+
+def test_a_failing_handler_answers_500_quietly(capfd: pytest.CaptureFixture[str]) -> None:
+    with running_server(mock=_Broken(load_register())) as base:
+        response = httpx.get(f"{base}/v2/zoeken", params={"naam": "Sanne Mulder"}, headers=KEY,
+                             timeout=5)
+    assert response.status_code == 500
+    assert response.json()["fout"][0]["code"] == "IPD9999"
+    out, err = capfd.readouterr()
+    assert "Sanne" not in out + err and "boom" not in out + err

@@ -14,6 +14,7 @@ from exposurecheck.reporters import OutputFormat, render
 from exposurecheck.reporters.interface import RenderOptions, reporter_for
 from exposurecheck.reporters.json_report import report_schema, report_schema_text
 from exposurecheck.reporters.summary import render_summary, totals
+
 from tests.conftest import make_report
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from exposurecheck.mock.api import DEMO_API_KEY, FaultPlan, MockHandelsregister
+from exposurecheck.mock.api import DEMO_API_KEY, Dispatch, FaultPlan, MockHandelsregister
 from exposurecheck.mock.register import Register, load_register
 
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-encoding"}
@@ -47,7 +47,11 @@ class _Handler(BaseHTTPRequestHandler):
         latency = self.mock.faults.latency
         if latency > 0:
             time.sleep(latency)
-        result = self.mock.dispatch(request)
+        try:
+            result = self.mock.dispatch(request)
+        except Exception:  # a bug in the mock: answer like the API would, print nothing
+            fout = {"fout": [{"code": "IPD9999", "omschrijving": "Algemene technische fout."}]}
+            result = Dispatch(httpx.Response(500, json=fout, request=request))
         if result.hang_seconds > 0:
             time.sleep(result.hang_seconds)
         response = result.response

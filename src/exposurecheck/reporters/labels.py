@@ -30,6 +30,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "incomplete": ("ONVOLLEDIG", "INCOMPLETE"),
     "what_to_do": ("Wat te doen", "What to do"),
     "legal_basis": ("grondslag", "legal basis"),
+    "steps_explained": ("De stappen toegelicht", "The steps explained"),
     "summary": ("Samenvatting", "Summary"),
     "officials": ("ambtsdragers gecontroleerd", "officials audited"),
     "with_exposures": ("met blootstellingen", "with exposures"),

@@ -29,6 +29,7 @@ def render(report: Report, options: RenderOptions) -> str:
                       no_color=not options.color, highlight=False, emoji=False)
     for official in report.officials:
         console.print(_official(official, options.lang))
+    console.print(Group(*_step_details(report, options.lang)))
     return buffer.getvalue()
 
 
@@ -78,9 +79,19 @@ def _steps(findings: tuple[Finding, ...], lang: Lang) -> list[RenderableType]:
     if not steps:
         return []
     lines: list[RenderableType] = [Text(f"  {label('what_to_do', lang)}:", style="bold")]
-    for number, step in enumerate(steps.values(), start=1):
-        lines.append(Text(f"  {number}. {step.title}", style="bold"))
-        lines.append(Padding(Text(step.text), (0, 0, 0, 5)))
-        lines.append(Padding(Text(f"{label('legal_basis', lang)}: {step.legal_basis}; {step.url}",
-                                  style="dim"), (0, 0, 0, 5)))
+    lines += [Text(f"  {n}. {step.title}") for n, step in enumerate(steps.values(), start=1)]
     return lines
+
+
+def _step_details(report: Report, lang: Lang) -> list[RenderableType]:
+    """Each step explained once at the end, not repeated for every official."""
+    steps = {r.id: r for o in report.officials for f in o.findings for r in f.recommendations}
+    if not steps:
+        return []
+    parts: list[RenderableType] = [Text(label("steps_explained", lang), style="bold underline")]
+    for step in steps.values():
+        parts.append(Text(step.title, style="bold"))
+        parts.append(Padding(Text(step.text), (0, 0, 0, 2)))
+        parts.append(Padding(Text(f"{label('legal_basis', lang)}: {step.legal_basis}; {step.url}",
+                                  style="dim"), (0, 0, 1, 2)))
+    return parts

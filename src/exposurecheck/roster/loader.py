@@ -187,9 +187,7 @@ def _csv_record(cells: Mapping[str, str]) -> dict[str, Any]:
                             for k in ("id", "name", "initials", "role", "organisation")}
     for column in (*_CSV_LIST_COLUMNS, "kvk_numbers"):
         data[column] = [part.strip() for part in cells.get(column, "").split(";") if part.strip()]
-    if cells.get("street"):
-        data["home"] = {k: cells.get(k) or None for k in _CSV_HOME_COLUMNS}
-    elif any(cells.get(k) for k in _CSV_HOME_COLUMNS if k != "street"):
+    if cells.get("street") or any(cells.get(k) for k in _CSV_HOME_COLUMNS if k != "street"):
         data["home"] = {k: cells.get(k) or None for k in _CSV_HOME_COLUMNS}
     else:
         data["home"] = cells.get("address") or None

@@ -17,7 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from exposurecheck.collectors.interface import CollectorResult
-from exposurecheck.collectors.kvk.api import CompanyProfile, Establishment, RegisterAddress
+from exposurecheck.collectors.kvk.api import (
+    CompanyProfile,
+    Establishment,
+    RegisterAddress,
+    SearchResult,
+)
 from exposurecheck.collectors.kvk.client import KvkAuthError, KvkClient, KvkError, KvkUnavailable
 from exposurecheck.matching.address import (
     AddressMatch,
@@ -26,7 +31,13 @@ from exposurecheck.matching.address import (
     match_address,
     normalise_street,
 )
-from exposurecheck.matching.names import NameMatch, PersonName, match_person, parse_person_name, search_terms
+from exposurecheck.matching.names import (
+    NameMatch,
+    PersonName,
+    match_person,
+    parse_person_name,
+    search_terms,
+)
 from exposurecheck.models import (
     Address,
     Evidence,
@@ -48,6 +59,11 @@ from exposurecheck.models import (
 T = TypeVar("T")
 
 _NAME_WEIGHT = {"full": 1.0, "surname": 0.85, "none": 0.0}
+MAX_STREET_CANDIDATES = 60
+
+
+class _LookupSkippedError(Exception):
+    """A lookup that could not be done for this official; reported, never silent."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +119,9 @@ class KvkCollector:
                 errors.append(_error(exc, what))
             except KvkError as exc:
                 errors.append(_error(exc, what))
+            except _LookupSkippedError as exc:
+                errors.append(SourceError(source=SourceId.KVK, kind=SourceErrorKind.SKIPPED,
+                                          message=f"{what}: {exc}"))
 
         def candidate(vnr: str) -> _Candidate:
             return candidates.setdefault(vnr, _Candidate(vnr))
@@ -114,8 +133,9 @@ class KvkCollector:
 
         async def by_name(index: int, person: _Person) -> None:
             for term in search_terms(person.parsed):
-                for row in await self._shared(("naam", term), lambda t=term: self._client.search(naam=t)):
-                    if row.vestigingsnummer and match_person(person.parsed, row.naam or "").strength == "full":
+                for row in await self._search_name(term):
+                    full = match_person(person.parsed, row.naam or "").strength == "full"
+                    if row.vestigingsnummer and full:
                         candidate(row.vestigingsnummer).named.add(index)
 
         async def declared(kvk_number: str) -> None:
@@ -133,8 +153,9 @@ class KvkCollector:
         findings: list[Finding] = []
 
         async def judge(cand: _Candidate) -> None:
-            establishment = await self._shared(("vestiging", cand.vestigingsnummer),
-                                               lambda: self._client.establishment(cand.vestigingsnummer))
+            vnr = cand.vestigingsnummer
+            establishment = await self._shared(("vestiging", vnr),
+                                               lambda: self._client.establishment(vnr))
             finding = await self._judge(official, people, cand, establishment)
             if finding is not None:
                 findings.append(finding)
@@ -144,21 +165,36 @@ class KvkCollector:
         findings.sort(key=lambda f: (f.locator.kvk_number or "", f.locator.vestigingsnummer or ""))
         return self._result(errors, findings)
 
-    def _result(self, errors: list[SourceError], findings: list[Finding] | None = None) -> CollectorResult:
+    def _result(self, errors: list[SourceError],
+                findings: list[Finding] | None = None) -> CollectorResult:
         unique = {(e.kind, e.message): e for e in errors}
         return CollectorResult(source=self.source, findings=tuple(findings or ()),
                                errors=tuple(unique.values()))
 
-    async def _search_address(self, home: Address) -> list[Any]:
+    async def _search_name(self, term: str) -> list[SearchResult]:
+        return await self._shared(("naam", term), lambda: self._client.search(naam=term))
+
+    async def _search_address(self, home: Address) -> list[SearchResult]:
+        """Every establishment at the home number, letters and additions included.
+
+        The API searches a house number only together with a postcode. Without
+        one, the whole street is searched and each establishment read, up to a
+        bound; beyond it the lookup is reported as skipped, never as clean.
+        """
         if home.postcode:
             params: dict[str, str | int] = {"postcode": home.postcode, "huisnummer": home.number}
-        elif home.street and home.city:
-            params = {"straatnaam": _search_street(home.street), "huisnummer": home.number,
-                      "plaats": home.city}
-        else:
-            return []
-        key = ("adres", *sorted(params.items()))
-        return await self._shared(key, lambda: self._client.search(**params))
+            return await self._shared(("adres", home.postcode, home.number),
+                                      lambda: self._client.search(**params))
+        if not (home.street and home.city):
+            raise _LookupSkippedError("the home address has no postcode and no town")
+        street, town = normalise_street(home.street), home.city
+        rows = await self._shared(("straat", street, town.casefold()),
+                                  lambda: self._client.search(straatnaam=street, plaats=town))
+        if sum(1 for row in rows if row.vestigingsnummer) > MAX_STREET_CANDIDATES:
+            raise _LookupSkippedError(
+                "too many businesses in the street to check without a postcode; "
+                "add the postcode to the roster")
+        return rows
 
     async def _shared(self, key: Hashable, call: Callable[[], Awaitable[T]]) -> T:
         """Make a request once per run, however many officials need it."""
@@ -197,7 +233,8 @@ class KvkCollector:
                        address_match: AddressMatch | None) -> Finding:
         kvk_number = establishment.kvkNummer or ""
         company = await self._company(kvk_number)
-        kind = FindingKind.BUSINESS_AT_HOME if who.subject is Subject.UNKNOWN else FindingKind.HOME_ADDRESS
+        unknown = who.subject is Subject.UNKNOWN
+        kind = FindingKind.BUSINESS_AT_HOME if unknown else FindingKind.HOME_ADDRESS
         locator = Locator(kvk_number=kvk_number or None,
                           vestigingsnummer=establishment.vestigingsnummer,
                           address_type=address_type)
@@ -211,7 +248,7 @@ class KvkCollector:
         elif who.match is not None:
             fields += who.match.fields
             score *= _NAME_WEIGHT[who.match.strength] if address_match else who.match.score
-        trade_name = None if who.subject is Subject.UNKNOWN else _first_trade_name(establishment)
+        trade_name = None if unknown else _first_trade_name(establishment)
         home_text = (format_address(official.home)
                      if official.home is not None and address_match is not None else None)
         return Finding(
@@ -234,11 +271,6 @@ class KvkCollector:
                                       lambda: self._client.company(kvk_number))
         except KvkError:
             return None
-
-
-def _search_street(street: str) -> str:
-    """Registers hold full street names: expand the user's abbreviations before searching."""
-    return normalise_street(street)
 
 
 def _at_home(home: Address | None, register: RegisterAddress | None) -> AddressMatch | None:
