@@ -120,6 +120,6 @@ def test_version() -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_demo_language(lang: str) -> None:
-    _, out, err = run(["demo", "--lang", lang])
+    _, out, _ = run(["demo", "--lang", lang])
     assert ("Wat te doen" in out) == (lang == "nl")
     assert ("What to do" in out) == (lang == "en")

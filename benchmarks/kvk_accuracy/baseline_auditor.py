@@ -34,7 +34,7 @@ HOME_RE = re.compile(
 
 
 def fold(text: str) -> str:
-    text = text.replace("ı", "i").casefold()  # noqa: RUF001
+    text = text.replace("ı", "i").casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -63,18 +63,25 @@ def load_roster(path: Path) -> list[Json]:
     return officials
 
 
-def parse_home(home: Json | str) -> tuple[str, int, str]:
-    """(postcode, number, suffix) with suffix the upper-case letter or addition."""
+def parse_home(home: Json | str) -> Json:
+    """Search parameters for the home, plus `suffix`: the upper-case letter or addition."""
     if isinstance(home, str):
         m = HOME_RE.match(home.strip())
         if not m:
             raise ValueError(f"cannot parse home address {home!r}")
-        return (m["postcode"].replace(" ", "").upper(), int(m["number"]), m["suffix"].upper())
+        return {"postcode": m["postcode"].replace(" ", "").upper(),
+                "huisnummer": int(m["number"]), "suffix": m["suffix"].upper()}
     number_text = str(home["number"])
     m = re.match(r"(\d+)\s*[- ]?\s*([A-Za-z0-9]*)", number_text)
-    assert m, number_text
+    if not m:
+        raise ValueError(f"cannot parse house number {number_text!r}")
     suffix = (home.get("letter") or home.get("addition") or m.group(2) or "").upper()
-    return (str(home["postcode"]).replace(" ", "").upper(), int(m.group(1)), suffix)
+    params: Json = {"huisnummer": int(m.group(1)), "suffix": suffix}
+    if home.get("postcode"):
+        params["postcode"] = str(home["postcode"]).replace(" ", "").upper()
+    else:  # naive: the street and town exactly as written
+        params.update({"straatnaam": home["street"], "plaats": home["city"]})
+    return params
 
 
 def surnames(full_name: str) -> set[str]:
@@ -128,8 +135,9 @@ class Auditor:
             return "household" if words & family else "unknown"
 
         try:
-            postcode, number, suffix = parse_home(official["home"])
-            for row in self.search(postcode=postcode, huisnummer=number):
+            params = parse_home(official["home"])
+            suffix = params.pop("suffix")
+            for row in self.search(**params):
                 if "vestigingsnummer" not in row:
                     continue
                 _, prof = self.get(f"{self.base}/v1/vestigingsprofielen/{row['vestigingsnummer']}")

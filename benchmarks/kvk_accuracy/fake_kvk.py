@@ -57,7 +57,7 @@ RECHTSVORMEN = {
     "VOF": ("VennootschapOnderFirma", "Vennootschap onder firma"),
     "BV": ("BeslotenVennootschap", "Besloten Vennootschap"),
 }
-SPECIAL_FOLD = {"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "ł": "l", "đ": "d"}  # noqa: RUF001
+SPECIAL_FOLD = {"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "ł": "l", "đ": "d"}
 
 Json = dict[str, Any]
 

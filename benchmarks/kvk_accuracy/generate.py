@@ -138,7 +138,7 @@ SURNAMES: list[tuple[str, str]] = [
     ("de", "Graaf"), ("van der", "Meer"), ("van der", "Linden"), ("", "Kok"), ("", "Jacobs"),
     ("de", "Haan"), ("", "Vermeulen"), ("van den", "Heuvel"), ("van der", "Veen"),
     ("van den", "Broek"), ("de", "Bruijn"), ("de", "Jong"), ("van der", "Meijden"),
-    ("ter", "Horst"), ("in 't", "Veld"), ("van 't", "Hof"), ("", "Çelik"), ("", "Yılmaz"),  # noqa: RUF001
+    ("ter", "Horst"), ("in 't", "Veld"), ("van 't", "Hof"), ("", "Çelik"), ("", "Yılmaz"),
     ("", "Öztürk"), ("", "El Amrani"), ("", "Müller"), ("", "Koç"), ("", "Boukhari"),
     ("", "Hoekstra"), ("", "Postma"), ("", "Kramer"), ("van", "Beek"), ("", "Willems"),
     ("", "Koster"), ("", "Prins"), ("", "Huisman"), ("", "Kuipers"), ("van", "Wijk"),
@@ -306,7 +306,7 @@ EXTRA_CASES: dict[str, tuple[int, str, str]] = {
 }
 ALL_CASES = {**CASES, **EXTRA_CASES}
 
-SPECIAL_FOLD = {"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "ł": "l", "đ": "d"}  # noqa: RUF001
+SPECIAL_FOLD = {"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "ł": "l", "đ": "d"}
 
 
 def fold(text: str) -> str:

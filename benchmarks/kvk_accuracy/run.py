@@ -241,6 +241,16 @@ def findings_of(report: dict[str, Any]) -> list[Finding]:
     return result
 
 
+def describe_vestiging(vest: dict[str, Any], company: dict[str, Any]) -> str:
+    a = vest["bezoekadres"]
+    house = f"{a['huisnummer']}{a['huisletter']}" + (f"-{a['toevoeging']}" if a["toevoeging"] else "")
+    flags = ("" if vest["actief"] else " [inactive]") + (" [shielded]" if vest["afgeschermd"] else "")
+    return (
+        f"{vest['handelsnamen'][0]} ({company['rechtsvorm']}), {a['straatnaam']} {house}, "
+        f"{a['postcode']} {a['plaats']}{flags}"
+    )
+
+
 def ratio(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
@@ -261,6 +271,12 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
     planted = json.loads((data / "planted.json").read_text())
     planted_by_key: dict[Key, dict[str, Any]] = {
         (p["official_id"], p["vestigingsnummer"]): p for p in planted
+    }
+    register = json.loads((data / "register.json").read_text(encoding="utf-8"))
+    where = {
+        v["vestigingsnummer"]: describe_vestiging(v, c)
+        for c in register["companies"]
+        for v in c["vestigingen"]
     }
     findings = [f for f in findings_of(report) if f.kind in HOME_KINDS]
     exposed = [f for f in findings if f.status == "exposed"]
