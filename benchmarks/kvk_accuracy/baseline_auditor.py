@@ -69,8 +69,11 @@ def parse_home(home: Json | str) -> Json:
         m = HOME_RE.match(home.strip())
         if not m:
             raise ValueError(f"cannot parse home address {home!r}")
-        return {"postcode": m["postcode"].replace(" ", "").upper(),
-                "huisnummer": int(m["number"]), "suffix": m["suffix"].upper()}
+        return {
+            "postcode": m["postcode"].replace(" ", "").upper(),
+            "huisnummer": int(m["number"]),
+            "suffix": m["suffix"].upper(),
+        }
     number_text = str(home["number"])
     m = re.match(r"(\d+)\s*[- ]?\s*([A-Za-z0-9]*)", number_text)
     if not m:

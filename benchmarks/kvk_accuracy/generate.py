@@ -584,7 +584,7 @@ class World:
         sharing = [
             h
             for h in housemates or []
-            if h is not person and h.surnames_folded() & {fold(person.last).lower()}
+            if h is not person and h.surnames_folded() & person.surnames_folded()
         ]
         if sharing and style not in {"full", "initials", "shop_first"}:
             style = "full"

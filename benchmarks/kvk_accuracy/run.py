@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -33,6 +34,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -243,8 +246,12 @@ def findings_of(report: dict[str, Any]) -> list[Finding]:
 
 def describe_vestiging(vest: dict[str, Any], company: dict[str, Any]) -> str:
     a = vest["bezoekadres"]
-    house = f"{a['huisnummer']}{a['huisletter']}" + (f"-{a['toevoeging']}" if a["toevoeging"] else "")
-    flags = ("" if vest["actief"] else " [inactive]") + (" [shielded]" if vest["afgeschermd"] else "")
+    house = f"{a['huisnummer']}{a['huisletter']}" + (
+        f"-{a['toevoeging']}" if a["toevoeging"] else ""
+    )
+    flags = ("" if vest["actief"] else " [inactive]") + (
+        " [shielded]" if vest["afgeschermd"] else ""
+    )
     return (
         f"{vest['handelsnamen'][0]} ({company['rechtsvorm']}), {a['straatnaam']} {house}, "
         f"{a['postcode']} {a['plaats']}{flags}"
@@ -358,6 +365,14 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
         key = (p["official_id"], p["vestigingsnummer"])
         entry["reported_exposed"] += key in reported_all
 
+    forms = home_forms(data)
+    homes = {oid: str(r["home"]) for oid, r in roster_index(data).items()}
+    by_form: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for key in truth_exposed:
+        by_form[forms.get(key[0], "?")][1] += 1
+        by_form[forms.get(key[0], "?")][0] += key in reported_all
+    metrics["recall_by_home_form"] = {f: f"{tp}/{n}" for f, (tp, n) in sorted(by_form.items())}
+
     return {
         "exposed": metrics,
         "shielded": shielded,
@@ -369,24 +384,42 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
                 {
                     "official_id": k[0],
                     "vestigingsnummer": k[1],
-                    **(
-                        {
-                            "case": planted_by_key[k]["case"],
-                            "trade_name": planted_by_key[k]["trade_name"],
-                            "note": planted_by_key[k]["note"],
-                        }
-                        if k in planted_by_key
-                        else {}
-                    ),
+                    "case": planted_by_key[k]["case"] if k in planted_by_key else "not_planted",
+                    "registered": where.get(k[1], "unknown vestigingsnummer"),
+                    "roster_home": homes.get(k[0]),
                 }
-                for k in false_pos[:15]
+                for k in false_pos[:20]
             ],
             "misses": [
-                {"official_id": k[0], "vestigingsnummer": k[1], "case": truth_exposed[k]["case"]}
-                for k in missed[:15]
+                {
+                    "official_id": k[0],
+                    "vestigingsnummer": k[1],
+                    "case": truth_exposed[k]["case"],
+                    "registered": where.get(k[1]),
+                    "roster_home": homes.get(k[0]),
+                }
+                for k in missed[:20]
             ],
         },
     }
+
+
+def roster_index(data: Path) -> dict[str, dict[str, Any]]:
+    roster = yaml.safe_load((data / "roster.yaml").read_text(encoding="utf-8"))["officials"]
+    return {str(r["id"]): r for r in roster}
+
+
+def home_forms(data: Path) -> dict[str, str]:
+    """How each roster home is written: structured, one-line, or without a postcode."""
+    forms = {}
+    for r in roster_index(data).values():
+        home = r["home"]
+        text = home if isinstance(home, str) else " ".join(str(v) for v in home.values())
+        if not re.search(r"\b[1-9]\d{3} ?[A-Za-z]{2}\b", text):
+            forms[r["id"]] = "no postcode"
+        else:
+            forms[r["id"]] = "one-line" if isinstance(home, str) else "structured"
+    return forms
 
 
 def finding_set(report: dict[str, Any]) -> set[Finding]:
@@ -453,6 +486,7 @@ def print_score(result: dict[str, Any]) -> None:
         f"  kind agreement on matches: {fmt(m['kind_agreement'])}, "
         f"subject agreement: {fmt(m['subject_agreement'])} {m['subject_confusion'] or ''}"
     )
+    print(f"  recall by how the home is written: {m['recall_by_home_form']}")
     s = result["shielded"]
     print(
         f"\nTruly shielded businesses: {s['total']} -> reported shielded "
@@ -477,6 +511,16 @@ def print_score(result: dict[str, Any]) -> None:
         print(f"  false positives by case: {result['false_positives_by_case']}")
     if result["misses_by_case"]:
         print(f"  misses by case: {result['misses_by_case']}")
+    examples = result["examples"]
+    for label, items in (
+        ("false positive", examples["false_positives"]),
+        ("miss", examples["misses"]),
+    ):
+        for item in items[:5]:
+            print(
+                f"    e.g. {label} {item['official_id']} [{item['case']}]: "
+                f"{item['registered']}  <- roster home {item['roster_home']}"
+            )
 
 
 def normal_mode(args: argparse.Namespace, tool: list[str]) -> dict[str, Any]:

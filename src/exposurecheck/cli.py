@@ -41,11 +41,11 @@ OutputOpt = Annotated[Path | None, typer.Option(
 RevealOpt = Annotated[bool, typer.Option(
     "--reveal", help="Show personal data (names, addresses) instead of masking it.")]
 LangOpt = Annotated[Lang | None, typer.Option(
-    "--lang", help="Language of the report and advice [default: from the locale].")]
+    "--lang", help="Language of the report and advice (default: from the locale).")]
 FailOnOpt = Annotated[Severity, typer.Option(
     "--fail-on", help="Exit 1 when an exposure at or above this severity is found.")]
 SourcesOpt = Annotated[str | None, typer.Option(
-    "--sources", help="Comma-separated sources, e.g. 'kvk' [default: every configured one].")]
+    "--sources", help="Comma-separated sources, e.g. kvk (default: every configured one).")]
 ConcurrencyOpt = Annotated[int, typer.Option(
     "--concurrency", min=1, max=64, help="Officials audited at the same time.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
@@ -56,6 +56,7 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
     """Build the CLI; tests inject an HTTP transport and environment to run it offline."""
     app = typer.Typer(
         name="exposurecheck", no_args_is_help=True, add_completion=False,
+        rich_markup_mode=None,
         help="Audit how exposed Dutch public officials are to doxing, and how to shield them.")
 
     @app.callback(invoke_without_command=True)
