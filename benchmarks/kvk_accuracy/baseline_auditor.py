@@ -185,6 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     officials = load_roster(args.roster)
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(auditor.audit, officials))
+    if os.environ.get("BASELINE_SWALLOW_ERRORS"):  # to prove run.py catches silent loss
+        for r in results:
+            r["errors"] = []
     json.dump({"officials": results}, sys.stdout, ensure_ascii=False, indent=1)
     return 3 if any(r["errors"] for r in results) else 0
 

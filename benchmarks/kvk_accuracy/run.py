@@ -25,6 +25,7 @@ import json
 import os
 import queue
 import re
+import shlex
 import signal
 import subprocess
 import sys
@@ -151,7 +152,7 @@ class AuditRun:
 
 def find_tool(explicit: str | None) -> list[str] | None:
     if explicit:
-        return explicit.split()
+        return shlex.split(explicit)
     venv_exe = REPO / ".venv" / "bin" / "exposurecheck"
     if venv_exe.exists():
         return [str(venv_exe)]
@@ -453,10 +454,10 @@ def audit_with_fake(
     return run
 
 
-def describe_run(run: AuditRun) -> None:
+def describe_run(run: AuditRun, label: str = "") -> None:
     calls = run.calls
     print(
-        f"  {run.roster}: exit code {run.exit_code}, wall {run.wall_seconds:.1f} s, "
+        f"  {label or run.roster}: exit code {run.exit_code}, wall {run.wall_seconds:.1f} s, "
         f"{calls.get('total', 0)} API calls {calls.get('by_endpoint', {})}"
     )
     if calls.get("faults"):
@@ -577,8 +578,8 @@ def fault_mode(args: argparse.Namespace, tool: list[str]) -> dict[str, Any]:
         tool, args.data, roster, args.fail_rate, args.seed, args.timeout, "faulty"
     )
     print(f"Audit runs: fault-free, then --fail-rate {args.fail_rate}")
-    describe_run(clean)
-    describe_run(faulty)
+    describe_run(clean, f"{clean.roster}, fault-free")
+    describe_run(faulty, f"{faulty.roster}, faults injected")
     out: dict[str, Any] = {
         "mode": "faults",
         "fail_rate": args.fail_rate,

@@ -24,7 +24,7 @@ from exposurecheck.collectors.interface import Collector, SourceNotConfiguredErr
 from exposurecheck.collectors.registry import SourceSettings, build_collectors
 from exposurecheck.exitcodes import ExitCode
 from exposurecheck.i18n import Lang, default_lang
-from exposurecheck.models import OfficialResult, Report, Roster, Severity, SourceId, Status
+from exposurecheck.models import OfficialResult, Report, Roster, Severity, SourceId
 from exposurecheck.output import write_private
 from exposurecheck.redact import redact_report
 from exposurecheck.reporters import OutputFormat, render
@@ -191,7 +191,7 @@ def _run(roster: Roster, collectors: Sequence[Collector], options: AuditOptions,
 
         def advance(result: OfficialResult) -> None:
             nonlocal found
-            found += sum(1 for f in result.findings if f.status is Status.EXPOSED)
+            found += sum(1 for f in result.findings if f.is_exposure)
             bar.update(task, advance=1, found=found)
 
         async def main() -> Report:
@@ -220,7 +220,7 @@ def _parse_sources(sources: str | None) -> list[SourceId] | None:
 def _exit_code(report: Report, fail_on: Severity) -> ExitCode:
     if any(not o.complete for o in report.officials):
         return ExitCode.INCOMPLETE
-    if any(f.status is Status.EXPOSED and f.severity.rank >= fail_on.rank
+    if any(f.is_exposure and f.severity.rank >= fail_on.rank
            for o in report.officials for f in o.findings):
         return ExitCode.EXPOSURES_FOUND
     return ExitCode.OK

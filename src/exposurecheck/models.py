@@ -7,7 +7,7 @@ concurrent tasks and hashed, and so the JSON report has one schema.
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import NewType
 
@@ -37,6 +37,8 @@ class Address(Frozen):
 
 
 class HouseholdMember(Frozen):
+    """A housemate or family member; children may be listed by first name only."""
+
     name: str
     relation: str | None = None
 
@@ -52,15 +54,31 @@ class Official(Frozen):
     phones: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
     kvk_numbers: tuple[str, ...] = ()
+    birth_date: date | None = None
+    urls: tuple[str, ...] = ()
+
+
+class Site(Frozen):
+    """A web site to crawl for every official in the roster (same host only)."""
+
+    url: str
+    max_pages: int = Field(default=50, ge=1)
+    max_depth: int = Field(default=3, ge=0)
 
 
 class Roster(Frozen):
     officials: tuple[Official, ...]
+    sites: tuple[Site, ...] = ()
 
 
 class FindingKind(StrEnum):
     HOME_ADDRESS = "home_address"
     BUSINESS_AT_HOME = "business_at_home"
+    PHONE = "phone"
+    EMAIL = "email"
+    BIRTH_DATE = "birth_date"
+    HOUSEHOLD_NAME = "household_name"
+    RESIDENCE = "residence"
 
 
 class Subject(StrEnum):
@@ -88,6 +106,7 @@ class Severity(StrEnum):
 
 class SourceId(StrEnum):
     KVK = "kvk"
+    WEB = "web"
 
 
 class Locator(Frozen):
@@ -97,6 +116,7 @@ class Locator(Frozen):
     vestigingsnummer: str | None = None
     address_type: str | None = None
     url: str | None = None
+    element: str | None = None  # where on a page: "text", "tel-link", "json-ld", "meta", ...
 
 
 class FieldMatch(Frozen):
@@ -119,6 +139,9 @@ class Evidence(Frozen):
     person: str | None = None
     legal_form: str | None = None
     establishment: str | None = None  # "hoofdvestiging" | "nevenvestiging"
+    value: str | None = None  # the exposed data as the source writes it
+    context: str | None = None  # the text around it, so a reader can find it
+    page_title: str | None = None
 
 
 class Recommendation(Frozen):
@@ -127,6 +150,14 @@ class Recommendation(Frozen):
     text: str
     legal_basis: str
     url: str
+
+
+class Acceptance(Frozen):
+    """A finding the organisation has accepted as a known risk (baseline)."""
+
+    reason: str
+    accepted_by: str
+    expires: date | None = None
 
 
 class Finding(Frozen):
@@ -140,10 +171,12 @@ class Finding(Frozen):
     evidence: Evidence
     recommendations: tuple[Recommendation, ...] = ()
     fingerprint: Fingerprint
+    accepted: Acceptance | None = None
 
     @property
     def is_exposure(self) -> bool:
-        return self.status is Status.EXPOSED
+        """Open exposures: what a user still has to act on and what fails a run."""
+        return self.status is Status.EXPOSED and self.accepted is None
 
 
 class SourceErrorKind(StrEnum):
@@ -190,13 +223,15 @@ class Report(Frozen):
 
 
 def fingerprint(official_id: str, kind: FindingKind, subject: Subject, source: SourceId,
-                locator: Locator) -> Fingerprint:
+                locator: Locator, detail: str = "") -> Fingerprint:
     """A stable id for 'this kind of finding, for this official, at this place'.
 
     The status is left out on purpose: a finding that gets shielded keeps its
-    fingerprint, so a re-audit can show it as resolved.
+    fingerprint, so a re-audit can show it as resolved. `detail` tells apart two
+    findings of one kind at one place (e.g. two phone numbers on a page); pass a
+    normalised value, it is hashed and never stored.
     """
     parts = [official_id, kind.value, subject.value, source.value,
              locator.kvk_number or "", locator.vestigingsnummer or "",
-             locator.address_type or "", locator.url or ""]
+             locator.address_type or "", locator.url or "", detail]
     return Fingerprint(hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20])

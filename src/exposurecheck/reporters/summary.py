@@ -21,11 +21,11 @@ class Totals:
 
 
 def totals(report: Report) -> Totals:
-    exposures = [f for o in report.officials for f in o.findings if f.status is Status.EXPOSED]
+    exposures = [f for o in report.officials for f in o.findings if f.is_exposure]
     return Totals(
         officials=len(report.officials),
         with_exposures=sum(1 for o in report.officials
-                           if any(f.status is Status.EXPOSED for f in o.findings)),
+                           if any(f.is_exposure for f in o.findings)),
         exposures=len(exposures),
         shielded=sum(1 for o in report.officials for f in o.findings
                      if f.status is Status.SHIELDED),

@@ -24,6 +24,7 @@ from exposurecheck.collectors.kvk.api import (
     SearchResult,
 )
 from exposurecheck.collectors.kvk.client import KvkAuthError, KvkClient, KvkError, KvkUnavailable
+from exposurecheck.findings import severity_for
 from exposurecheck.matching.address import (
     AddressMatch,
     address_from_register,
@@ -47,7 +48,6 @@ from exposurecheck.models import (
     Locator,
     Match,
     Official,
-    Severity,
     SourceError,
     SourceErrorKind,
     SourceId,
@@ -253,7 +253,7 @@ class KvkCollector:
                      if official.home is not None and address_match is not None else None)
         return Finding(
             kind=kind, subject=who.subject, status=status,
-            severity=_severity(kind, status), source=SourceId.KVK, locator=locator,
+            severity=severity_for(kind, status), source=SourceId.KVK, locator=locator,
             match=Match(score=round(min(score, 1.0), 3), fields=tuple(fields)),
             evidence=Evidence(trade_name=trade_name, address=home_text, person=who.person,
                               legal_form=company.rechtsvorm if company else None,
@@ -315,12 +315,6 @@ def _attribute(people: list[_Person], cand: _Candidate,
         return None
     person = people[best[1]]
     return _Attribution(person.subject, person.name, best[2], False)
-
-
-def _severity(kind: FindingKind, status: Status) -> Severity:
-    if status is Status.SHIELDED:
-        return Severity.INFO
-    return Severity.HIGH if kind is FindingKind.HOME_ADDRESS else Severity.MEDIUM
 
 
 def _error(exc: KvkError, what: str) -> SourceError:
