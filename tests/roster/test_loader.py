@@ -157,3 +157,39 @@ def test_roster_from_args_validates_like_a_file() -> None:
     with pytest.raises(RosterError) as caught:
         roster_from_args(name="Anna", address="no number here")
     assert "command line" in str(caught.value)
+
+
+def test_web_fields_and_sites(tmp_path: Path) -> None:
+    content = (
+        "officials:\n"
+        "  - id: a\n    name: Anna de Vries\n    birth_date: 1975-03-03\n"
+        "    urls: ['https://www.example.nl/raad/anna']\n"
+        "sites:\n  - {url: 'https://www.example.nl/', max_pages: 20, max_depth: 2}\n")
+    roster = load_roster(write(tmp_path, "r.yaml", content))
+    official = roster.officials[0]
+    assert official.birth_date is not None and official.birth_date.isoformat() == "1975-03-03"
+    assert official.urls == ("https://www.example.nl/raad/anna",)
+    assert roster.sites[0].max_pages == 20
+    csv_text = "id,name,birth_date,urls\na,Anna,1975-03-03,https://a.example/x;https://a.example/y\n"
+    from_csv = load_roster(write(tmp_path, "r.csv", csv_text)).officials[0]
+    assert from_csv.birth_date == official.birth_date
+    assert len(from_csv.urls) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("officials:\n  - {id: a, name: A, birth_date: 'third of March'}\n",
+         "field 'birth_date': expected a date written as YYYY-MM-DD"),
+        ("officials:\n  - {id: a, name: A, urls: ['file:///etc/passwd']}\n",
+         "field 'urls[0]': must be an http:// or https:// URL"),
+        ("officials:\n  - {id: a, name: A}\n"
+         "sites:\n  - {url: 'https://x.example/', max_pages: 0}\n",
+         "field 'sites[0].max_pages'"),
+        ("officials:\n  - {id: a, name: A}\nsites:\n  - {url: 'ftp://x.example/'}\n",
+         "field 'sites[0].url': must be an http:// or https:// URL"),
+    ],
+)
+def test_bad_web_fields(tmp_path: Path, content: str, expected: str) -> None:
+    messages = problems(write(tmp_path, "roster.yaml", content))
+    assert any(expected in m for m in messages), messages

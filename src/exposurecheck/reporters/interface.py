@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from exposurecheck.i18n import Lang
-from exposurecheck.models import Report
+from exposurecheck.models import Report, Severity
 
 
 class OutputFormat(StrEnum):
@@ -20,6 +20,7 @@ class RenderOptions:
     lang: Lang = Lang.EN
     color: bool = False
     width: int = 120
+    fail_on: Severity = Severity.LOW
 
 
 Reporter = Callable[[Report, RenderOptions], str]

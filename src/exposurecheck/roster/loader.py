@@ -14,15 +14,15 @@ import yaml
 from pydantic import ValidationError
 
 from exposurecheck.matching.address import AddressParseError, normalise_postcode, parse_address
-from exposurecheck.models import Address, HouseholdMember, Official, OfficialId, Roster
-from exposurecheck.roster.schema import RawHome, RawOfficial, is_kvk_number
+from exposurecheck.models import Address, HouseholdMember, Official, OfficialId, Roster, Site
+from exposurecheck.roster.schema import RawHome, RawOfficial, RawSite, is_http_url, is_kvk_number
 
 CSV_COLUMNS = ("id", "name", "initials", "role", "organisation", "street", "number", "letter",
                "addition", "postcode", "city", "address", "household", "phones", "emails",
-               "kvk_numbers")
-_CSV_LIST_COLUMNS = ("household", "phones", "emails")
+               "kvk_numbers", "birth_date", "urls")
+_CSV_LIST_COLUMNS = ("household", "phones", "emails", "kvk_numbers", "urls")
 _CSV_HOME_COLUMNS = ("street", "number", "letter", "addition", "postcode", "city")
-_TOP_LEVEL_KEYS = ("officials",)
+_TOP_LEVEL_KEYS = ("officials", "sites")
 
 
 @dataclass(frozen=True)
@@ -55,20 +55,26 @@ class _Entry:
     data: object
 
 
+@dataclass(frozen=True)
+class _Document:
+    entries: list[_Entry]
+    sites: object = None
+
+
 def load_roster(path: Path) -> Roster:
     label = str(path)
     text = _read_text(path, label)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        entries = _yaml_entries(text, label)
+        document = _yaml_entries(text, label)
     elif suffix == ".json":
-        entries = _json_entries(text, label)
+        document = _json_entries(text, label)
     elif suffix == ".csv":
-        entries = _csv_entries(text, label)
+        document = _Document(_csv_entries(text, label))
     else:
         raise RosterError([RosterProblem(label, None, None,
                                          "unknown roster format: use a .yaml, .json or .csv file")])
-    return _build_roster(entries, label)
+    return _build_roster(document.entries, label, document.sites)
 
 
 def roster_from_args(*, name: str, address: str | None, household: Iterable[str] = (),
@@ -105,7 +111,7 @@ def _read_text(path: Path, label: str) -> str:
     return text
 
 
-def _yaml_entries(text: str, label: str) -> list[_Entry]:
+def _yaml_entries(text: str, label: str) -> _Document:
     try:
         node = yaml.compose(text)
         data = yaml.safe_load(text)
@@ -127,7 +133,7 @@ def _yaml_item_lines(node: yaml.Node | None) -> list[int]:
     return []
 
 
-def _json_entries(text: str, label: str) -> list[_Entry]:
+def _json_entries(text: str, label: str) -> _Document:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -136,7 +142,7 @@ def _json_entries(text: str, label: str) -> list[_Entry]:
     return _entries_from_document(data, label, lambda i: f"officials[{i}]")
 
 
-def _entries_from_document(data: object, label: str, row_of: Any) -> list[_Entry]:
+def _entries_from_document(data: object, label: str, row_of: Any) -> _Document:
     if not isinstance(data, Mapping) or "officials" not in data:
         raise RosterError([RosterProblem(label, None, None,
                                          "must be a mapping with an 'officials' list")])
@@ -149,7 +155,8 @@ def _entries_from_document(data: object, label: str, row_of: Any) -> list[_Entry
         problems.append(RosterProblem(label, None, "officials", "is empty: nobody to audit"))
     if problems:
         raise RosterError(problems)
-    return [_Entry(row_of(i), item) for i, item in enumerate(officials)]
+    return _Document([_Entry(row_of(i), item) for i, item in enumerate(officials)],
+                     data.get("sites"))
 
 
 def _csv_entries(text: str, label: str) -> list[_Entry]:
@@ -185,7 +192,8 @@ def _csv_entries(text: str, label: str) -> list[_Entry]:
 def _csv_record(cells: Mapping[str, str]) -> dict[str, Any]:
     data: dict[str, Any] = {k: cells.get(k) or None
                             for k in ("id", "name", "initials", "role", "organisation")}
-    for column in (*_CSV_LIST_COLUMNS, "kvk_numbers"):
+    data["birth_date"] = cells.get("birth_date") or None
+    for column in _CSV_LIST_COLUMNS:
         data[column] = [part.strip() for part in cells.get(column, "").split(";") if part.strip()]
     if cells.get("street") or any(cells.get(k) for k in _CSV_HOME_COLUMNS if k != "street"):
         data["home"] = {k: cells.get(k) or None for k in _CSV_HOME_COLUMNS}
@@ -194,8 +202,9 @@ def _csv_record(cells: Mapping[str, str]) -> dict[str, Any]:
     return data
 
 
-def _build_roster(entries: Sequence[_Entry], label: str) -> Roster:
+def _build_roster(entries: Sequence[_Entry], label: str, raw_sites: object = None) -> Roster:
     problems: list[RosterProblem] = []
+    sites = _sites(raw_sites, label, problems)
     officials: list[Official] = []
     first_row: dict[str, str] = {}
     for entry in entries:
@@ -220,7 +229,30 @@ def _build_roster(entries: Sequence[_Entry], label: str) -> Roster:
             officials.append(official)
     if problems:
         raise RosterError(problems)
-    return Roster(officials=tuple(officials))
+    return Roster(officials=tuple(officials), sites=sites)
+
+
+def _sites(raw: object, label: str, problems: list[RosterProblem]) -> tuple[Site, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(RosterProblem(label, None, "sites", "must be a list"))
+        return ()
+    sites: list[Site] = []
+    for i, item in enumerate(raw):
+        try:
+            site = RawSite.model_validate(item)
+        except ValidationError as exc:
+            problems += [RosterProblem(label, None, f"sites[{i}]." + _field_path(e["loc"]),
+                                       _message(e))
+                         for e in exc.errors(include_input=False, include_url=False)]
+            continue
+        if not is_http_url(site.url):
+            problems.append(RosterProblem(label, None, f"sites[{i}].url",
+                                          "must be an http:// or https:// URL"))
+            continue
+        sites.append(Site(url=site.url, max_pages=site.max_pages, max_depth=site.max_depth))
+    return tuple(sites)
 
 
 def _official(raw: RawOfficial, problem: Any) -> Official | None:
@@ -235,6 +267,10 @@ def _official(raw: RawOfficial, problem: Any) -> Official | None:
         if not is_kvk_number(number):
             problem(f"kvk_numbers[{i}]", "a KVK number has exactly 8 digits")
             ok = False
+    for i, url in enumerate(raw.urls):
+        if not is_http_url(url):
+            problem(f"urls[{i}]", "must be an http:// or https:// URL")
+            ok = False
     for i, email in enumerate(raw.emails):
         if "@" not in email.strip("@"):
             problem(f"emails[{i}]", "is not an e-mail address")
@@ -245,7 +281,8 @@ def _official(raw: RawOfficial, problem: Any) -> Official | None:
         id=OfficialId(raw.id), name=raw.name, initials=raw.initials, role=raw.role,
         organisation=raw.organisation, home=home,
         household=tuple(HouseholdMember(name=m.name, relation=m.relation) for m in raw.household),
-        phones=tuple(raw.phones), emails=tuple(raw.emails), kvk_numbers=tuple(raw.kvk_numbers))
+        phones=tuple(raw.phones), emails=tuple(raw.emails), kvk_numbers=tuple(raw.kvk_numbers),
+        birth_date=raw.birth_date, urls=tuple(raw.urls))
 
 
 def _home(home: RawHome | str | None) -> Address | None:
@@ -298,6 +335,9 @@ _MESSAGES = {
     "string_too_short": "must not be empty",
     "greater_than_equal": "must be 1 or more",
     "less_than_equal": "is too large",
+    "date_from_datetime_parsing": "expected a date written as YYYY-MM-DD",
+    "date_parsing": "expected a date written as YYYY-MM-DD",
+    "date_type": "expected a date written as YYYY-MM-DD",
 }
 
 

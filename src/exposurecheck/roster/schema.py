@@ -7,6 +7,7 @@ field, and none of the user's values end up in a message.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated
 
 from pydantic import (
@@ -21,6 +22,7 @@ from pydantic import (
 )
 
 _KVK_NUMBER = re.compile(r"^\d{8}$")
+_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _HOUSEHOLD_CELL = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<relation>[^()]*)\))?$")
 
 
@@ -91,6 +93,20 @@ class RawOfficial(BaseModel):
     phones: list[Text] = []
     emails: list[Text] = []
     kvk_numbers: list[Text] = []
+    birth_date: date | None = None
+    urls: list[Text] = []
+
+
+class RawSite(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: Text
+    max_pages: Annotated[StrictInt, Field(ge=1, le=10000)] = 50
+    max_depth: Annotated[StrictInt, Field(ge=0, le=20)] = 3
+
+
+def is_http_url(value: str) -> bool:
+    return bool(_HTTP_URL.match(value))
 
 
 def is_kvk_number(value: str) -> bool:
