@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -12,6 +12,7 @@ from exposurecheck.collectors.interface import Collector, CollectorResult
 from exposurecheck.i18n import Lang
 from exposurecheck.models import (
     Official,
+    OfficialId,
     OfficialResult,
     Report,
     Roster,
@@ -39,10 +40,15 @@ class Auditor:
         self._options = options
         self._on_result = on_result
 
-    async def audit(self, roster: Roster) -> Report:
+    async def audit(self, roster: Roster,
+                    done: Mapping[OfficialId, OfficialResult] | None = None) -> Report:
+        """Audit every official not already in `done` (results from a checkpoint)."""
         limit = asyncio.Semaphore(self._options.concurrency)
+        done = done or {}
 
         async def one(official: Official) -> OfficialResult:
+            if official.id in done:
+                return done[official.id]
             async with limit:
                 result = await self._audit_official(official)
             if self._on_result is not None:

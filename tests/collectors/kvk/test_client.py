@@ -749,3 +749,32 @@ def test_concurrent_calls_share_client(
 def test_errors_share_base_class() -> None:
     for cls in (KvkAuthError, KvkBadRequest, KvkNotFound, KvkUnavailable, KvkResponseError):
         assert issubclass(cls, KvkError)
+
+
+def test_throttling_pauses_the_limiter_and_loses_no_request() -> None:
+    from exposurecheck.ratelimit import RateLimiter
+
+    now = [0.0]
+    slept: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    async def main() -> Any:
+        limiter = RateLimiter(rate=10, concurrency=1, clock=lambda: now[0], sleep=fake_sleep)
+        client = KvkClient("http://kvk.test/api", "key", retries=1, limiter=limiter,
+                           sleep=fake_sleep, jitter=0)
+        try:
+            return await client.establishment("000012345678")
+        finally:
+            await client.aclose()
+
+    with respx.mock(base_url="http://kvk.test/api") as mock:
+        route = mock.get("/v1/vestigingsprofielen/000012345678")
+        route.side_effect = [httpx.Response(429, headers={"Retry-After": "3"})] * 5 + [
+            httpx.Response(200, json={"vestigingsnummer": "000012345678"})]
+        establishment = asyncio.run(main())
+    assert establishment.vestigingsnummer == "000012345678"
+    assert route.call_count == 6  # five throttled answers did not use up the single retry
+    assert sum(slept) >= 5 * 3  # every Retry-After was honoured through the limiter

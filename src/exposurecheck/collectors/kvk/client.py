@@ -22,6 +22,7 @@ import random
 import re
 import ssl
 from collections.abc import Awaitable, Callable, Mapping
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -40,6 +41,7 @@ from exposurecheck.collectors.kvk.api import (
     SearchPage,
     SearchResult,
 )
+from exposurecheck.ratelimit import RateLimiter
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -163,6 +165,9 @@ def _check_id(value: str, pattern: re.Pattern[str], label: str, what: str) -> st
     return value
 
 
+MAX_THROTTLED: Final = 20
+
+
 def _parse_fout(response: httpx.Response) -> tuple[str | None, str | None]:
     """Code and omschrijving of the first ``fout`` entry; (None, None) if absent."""
     try:
@@ -248,6 +253,7 @@ class KvkClient:
         user_agent: str = f"exposurecheck/{__version__}",
         jitter: float = 0.1,
         verify: ssl.SSLContext | str | bool = True,
+        limiter: RateLimiter | None = None,
     ) -> None:
         if retries < 0:
             raise ValueError("retries must be >= 0")
@@ -261,6 +267,7 @@ class KvkClient:
         self._max_retry_after = max_retry_after
         self._sleep = sleep
         self._jitter = jitter
+        self._limiter = limiter
         if isinstance(verify, str):
             verify = ssl.create_default_context(cafile=verify)
         self._http = httpx.AsyncClient(
@@ -362,6 +369,9 @@ class KvkClient:
 
     # -- transport
 
+    def _slot(self) -> AbstractAsyncContextManager[None]:
+        return self._limiter.slot() if self._limiter is not None else nullcontext()
+
     @staticmethod
     def _parse(path: str, model: type[_M], data: Any) -> _M:
         try:
@@ -389,22 +399,28 @@ class KvkClient:
         url = self.base_url + path
         last = _Failure("no attempt made")
         retry_after: float | None = None
+        attempt = throttled = 0
+        paced = False  # the limiter already holds back the next request
 
-        for attempt in range(self._retries + 1):
-            if attempt:
-                delay = self._delay(attempt - 1, retry_after)
+        while attempt <= self._retries:
+            if (attempt or throttled) and not paced:
+                delay = self._delay(max(attempt - 1, 0), retry_after)
                 log.debug("KVK %s: retry %d in %.2fs (%s)", path, attempt, delay, last.reason)
                 await self._sleep(delay)
             retry_after = None
-            self.requests_made += 1
+            paced = False
             try:
-                async with asyncio.timeout(self._timeout * 3):
-                    response = await self._http.get(url, params=params)
+                async with self._slot():
+                    self.requests_made += 1
+                    async with asyncio.timeout(self._timeout * 3):
+                        response = await self._http.get(url, params=params)
             except (httpx.TimeoutException, TimeoutError):
                 last = _Failure("timeout", timeout=True)
+                attempt += 1
                 continue
             except httpx.TransportError as exc:
                 last = _Failure(f"transport error ({type(exc).__name__})")
+                attempt += 1
                 continue
 
             status = response.status_code
@@ -414,6 +430,7 @@ class KvkClient:
                     return json.loads(response.content)
                 except (ValueError, UnicodeDecodeError):
                     last = _Failure("invalid JSON body", status=200)
+                    attempt += 1
                     continue
 
             code, text = _parse_fout(response)
@@ -423,6 +440,14 @@ class KvkClient:
 
             if status in _RETRY_STATUSES or code in _RETRY_CODES:
                 retry_after = _retry_after_seconds(response.headers.get("Retry-After"))
+                if status == 429 and throttled < MAX_THROTTLED:
+                    # Being paced is not failing: slow every request down, lose none.
+                    throttled += 1
+                    if self._limiter is not None:
+                        self._limiter.pause(self._delay(0, retry_after))
+                        paced = True
+                else:
+                    attempt += 1
                 continue
             if status in (401, 403):
                 raise KvkAuthError(f"KVK {path}: HTTP {status}{suffix}: API key rejected", **info)
