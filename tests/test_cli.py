@@ -18,9 +18,15 @@ DEMO_ROSTER = fixtures_dir() / "rosters" / "demo-council.yaml"
 ENV = {"KVK_API_KEY": DEMO_API_KEY, "EXPOSURECHECK_KVK_URL": "http://kvk.test/api"}
 
 
+FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
+
+
 def run(args: list[str], transport: httpx.AsyncBaseTransport | None = None,
         env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """Run the CLI in-process against the mock register, unpaced (it is not a real server)."""
     mock = transport or MockHandelsregister(load_register()).transport()
+    if args and args[0] in ("audit", "check"):
+        args = [*args, "--config", str(FAST_CONFIG)]
     result = CliRunner().invoke(build_app(transport=mock, env=ENV if env is None else env), args)
     return result.exit_code, result.stdout, result.stderr
 

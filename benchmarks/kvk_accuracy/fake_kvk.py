@@ -701,8 +701,9 @@ def main(argv: list[str] | None = None) -> int:
         args.hang_seconds,
         args.log,
     )
-    host, port = server.server_address[:2]
-    print(f"fake_kvk listening on http://{host}:{port}{server.prefix}", flush=True)
+    print(
+        f"fake_kvk listening on http://{args.host}:{server.server_port}{server.prefix}", flush=True
+    )
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:

@@ -101,7 +101,7 @@ RESIDENTIAL_STREETS = [
     "Hoogstraat", "Langestraat", "Brink", "Markt", "Oudegracht", "Nieuwe Gracht", "Zuidwal",
     "Noordsingel", "Parkweg", "Bosweg", "Veldweg", "Emmalaan", "Oranjestraat", "Mauritsstraat",
     "Hofstraat", "Van Goghstraat", "Rembrandtlaan", "Vondelstraat", "Bilderdijkstraat",
-    "Da Costastraat", "Pr. Irenestraat",
+    "Da Costastraat", "Prinses Irenestraat",
 ]  # fmt: skip
 BUSINESS_STREETS = [
     "Industrieweg", "Nijverheidsweg", "Ambachtsweg", "Handelsweg", "Energieweg", "Edisonstraat",
@@ -1233,7 +1233,8 @@ def number_text(rng: random.Random, adr: Address) -> str:
     return rng.choice([f"{adr.number}-{adr.addition}", f"{adr.number} {adr.addition}"])
 
 
-def roster_records(world: World, seed: int) -> list[dict[str, Any]]:
+def roster_records(world: World, seed: int, numbers_only: bool = False) -> list[dict[str, Any]]:
+    """The roster; numbers_only keeps structured house numbers purely numeric."""
     rng = random.Random(seed * 7919 + 1)
     records = []
     for o in world.officials:
@@ -1251,7 +1252,12 @@ def roster_records(world: World, seed: int) -> list[dict[str, Any]]:
             letter = addition = ""
             if adr.letter or adr.addition:
                 if rng.random() < 0.3:
-                    number = number_text(rng, adr)  # "12-a" in the number field
+                    text = number_text(rng, adr)  # "12-a" in the number field
+                    if numbers_only:  # same draws, so the rest of the roster is unchanged
+                        letter = "".join(ch for ch in text if ch.isalpha()) if adr.letter else ""
+                        addition = adr.addition
+                    else:
+                        number = text
                 else:
                     letter = rng.choice([adr.letter, adr.letter.lower()]) if adr.letter else ""
                     addition = adr.addition
@@ -1320,13 +1326,15 @@ def roster_csv(records: list[dict[str, Any]]) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def build(seed: int, officials: int, businesses: int, clean: int = 25) -> dict[str, Any]:
+def build(
+    seed: int, officials: int, businesses: int, clean: int = 25, numbers_only: bool = False
+) -> dict[str, Any]:
     world = World(seed)
     world.make_officials(officials, clean)
     world.plant()
     world.background(businesses)
     truth = world.truth()
-    records = roster_records(world, seed)
+    records = roster_records(world, seed, numbers_only)
     case_counts = Counter(p["case"] for p in world.planted)
     manifest = {
         "seed": seed,
@@ -1388,8 +1396,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20240131)
     parser.add_argument("--officials", type=int, default=150)
     parser.add_argument("--businesses", type=int, default=3000)
+    parser.add_argument(
+        "--numbers-only",
+        action="store_true",
+        help="structured homes never carry a letter in the number field ('12-a')",
+    )
     args = parser.parse_args(argv)
-    built = build(args.seed, args.officials, args.businesses)
+    built = build(args.seed, args.officials, args.businesses, numbers_only=args.numbers_only)
     write(args.out, built)
     m = built["manifest"]
     print(

@@ -85,11 +85,9 @@ class FakeServer:
             self.cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         lines: queue.Queue[str] = queue.Queue()
-        assert self.proc.stdout is not None
-        threading.Thread(
-            target=lambda: lines.put(self.proc.stdout.readline() if self.proc else ""),
-            daemon=True,
-        ).start()
+        stdout = self.proc.stdout
+        assert stdout is not None
+        threading.Thread(target=lambda: lines.put(stdout.readline()), daemon=True).start()
         try:
             line = lines.get(timeout=30)
         except queue.Empty:
@@ -323,7 +321,7 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
     statuses: dict[Key, set[str]] = defaultdict(set)
     for f in findings:
         statuses[f.key].add(f.status)
-    shielded = {
+    shielded: dict[str, Any] = {
         "total": len(truth_shielded),
         "reported_shielded": 0,
         "reported_exposed": 0,
@@ -343,9 +341,8 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
         shielded[outcome] += 1
         by_case[t["case"]][outcome] += 1
     shielded["by_case"] = {case: dict(c) for case, c in sorted(by_case.items())}
-    shielded["extra_shielded_findings"] = len(
-        {f.key for f in findings if f.status == "shielded"} - set(truth_shielded)
-    )
+    extra = sorted({f.key for f in findings if f.status == "shielded"} - set(truth_shielded))
+    shielded["extra_shielded_findings"] = len(extra)
 
     # where the errors are: false positives by planted negative case, misses by positive case
     false_pos = sorted(reported_all - set(truth_exposed))
@@ -360,11 +357,18 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
     per_case: dict[str, dict[str, Any]] = {}
     for p in planted:
         entry = per_case.setdefault(
-            p["case"], {"polarity": p["polarity"], "planted": 0, "reported_exposed": 0}
+            p["case"],
+            {
+                "polarity": p["polarity"],
+                "planted": 0,
+                "reported_exposed": 0,
+                "reported_shielded": 0,
+            },
         )
         entry["planted"] += 1
         key = (p["official_id"], p["vestigingsnummer"])
         entry["reported_exposed"] += key in reported_all
+        entry["reported_shielded"] += "shielded" in statuses.get(key, set())
 
     forms = home_forms(data)
     homes = {oid: str(r["home"]) for oid, r in roster_index(data).items()}
@@ -390,6 +394,16 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
                     "roster_home": homes.get(k[0]),
                 }
                 for k in false_pos[:20]
+            ],
+            "extra_shielded": [
+                {
+                    "official_id": k[0],
+                    "vestigingsnummer": k[1],
+                    "case": planted_by_key[k]["case"] if k in planted_by_key else "not_planted",
+                    "registered": where.get(k[1], "unknown vestigingsnummer"),
+                    "roster_home": homes.get(k[0]),
+                }
+                for k in extra[:20]
             ],
             "misses": [
                 {
@@ -451,6 +465,7 @@ def audit_with_fake(
     with FakeServer(data, fail_rate, seed, RESULTS_DIR / f"calls-{tag}.jsonl") as server:
         run = run_audit(tool, roster, server.url, timeout)
     run.calls = server.calls()
+    (RESULTS_DIR / f"report-{tag}.json").write_text(run.stdout, encoding="utf-8")
     return run
 
 
@@ -497,16 +512,14 @@ def print_score(result: dict[str, Any]) -> None:
     for case, counts in s["by_case"].items():
         print(f"    {case}: {counts}")
     print(f"  shielded findings not in the truth: {s['extra_shielded_findings']}")
-    print("\nPer planted case (reported as exposed home finding / planted)")
+    print("\nPer planted case: home findings reported as exposed / as shielded / planted")
     for case, entry in result["per_planted_case"].items():
-        flag = (
-            "ok"
-            if (entry["polarity"] == "negative") == (entry["reported_exposed"] == 0)
-            else "  <--"
-        )
+        flag = ""
+        if entry["polarity"] == "negative":
+            flag = "ok" if entry["reported_exposed"] == 0 else "<-- false positives"
         print(
-            f"  {entry['polarity']:<9}{case:<38}{entry['reported_exposed']:>4} / "
-            f"{entry['planted']:<4}{flag if entry['polarity'] == 'negative' else ''}"
+            f"  {entry['polarity']:<9}{case:<38}{entry['reported_exposed']:>4}"
+            f"{entry['reported_shielded']:>4} / {entry['planted']:<4} {flag}"
         )
     if result["false_positives_by_case"]:
         print(f"  false positives by case: {result['false_positives_by_case']}")
@@ -514,6 +527,7 @@ def print_score(result: dict[str, Any]) -> None:
         print(f"  misses by case: {result['misses_by_case']}")
     examples = result["examples"]
     for label, items in (
+        ("shielded, not in truth", examples["extra_shielded"]),
         ("false positive", examples["false_positives"]),
         ("miss", examples["misses"]),
     ):
@@ -627,6 +641,12 @@ def fault_mode(args: argparse.Namespace, tool: list[str]) -> dict[str, Any]:
         checks["silent_differences"] = "clean run produced no report: not checked"
     print_checks(checks)
     out["checks"] = checks
+    print("\nExposed home-address findings, combined kinds (precision / recall)")
+    for label, run in (("fault-free", clean), ("faults injected", faulty)):
+        if run.report is not None:
+            combined = score(run.report, args.data)["exposed"]["combined"]
+            out[f"combined_{label.replace(' ', '_').replace('-', '_')}"] = combined
+            print(f"  {label:<16} {fmt(combined['precision'])} / {fmt(combined['recall'])}")
     out["ok"] = all(
         v is True or (isinstance(v, dict) and v.get("ok"))
         for k, v in checks.items()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -20,8 +22,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from exposurecheck import __version__
 from exposurecheck.auditor import AuditOptions, Auditor
+from exposurecheck.checkpoint import Checkpoint, CheckpointError, audit_digest
 from exposurecheck.collectors.interface import Collector, SourceNotConfiguredError
-from exposurecheck.collectors.registry import SourceSettings, build_collectors
+from exposurecheck.collectors.registry import SourceContext, build_collectors
+from exposurecheck.config import (
+    Config,
+    ConfigError,
+    KvkConfig,
+    find_config,
+    load_config,
+    load_secrets,
+    render_config,
+)
 from exposurecheck.exitcodes import ExitCode
 from exposurecheck.i18n import Lang, default_lang
 from exposurecheck.models import OfficialResult, Report, Roster, Severity, SourceId
@@ -34,21 +46,49 @@ from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import RosterError, load_roster, roster_from_args
 
 DEMO_KVK_URL = "http://kvk.mock.invalid/api"
+# The bundled mock answers in-process: no need to pace it like the real register.
+DEMO_CONFIG = Config(kvk=KvkConfig(url=DEMO_KVK_URL, rate_limit=10_000, concurrency=32))
 
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")]
+FormatOpt = Annotated[OutputFormat | None, typer.Option(
+    "--format", "-f", help="Report format (default: table, or the config file's).")]
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", help="Write the report to this file (mode 0600) instead of stdout.")]
 RevealOpt = Annotated[bool, typer.Option(
     "--reveal", help="Show personal data (names, addresses) instead of masking it.")]
 LangOpt = Annotated[Lang | None, typer.Option(
     "--lang", help="Language of the report and advice (default: from the locale).")]
-FailOnOpt = Annotated[Severity, typer.Option(
-    "--fail-on", help="Exit 1 when an exposure at or above this severity is found.")]
+FailOnOpt = Annotated[Severity | None, typer.Option(
+    "--fail-on", help="Exit 1 when an exposure at or above this severity is found "
+                      "(default: low).")]
 SourcesOpt = Annotated[str | None, typer.Option(
     "--sources", help="Comma-separated sources, e.g. kvk (default: every configured one).")]
-ConcurrencyOpt = Annotated[int, typer.Option(
-    "--concurrency", min=1, max=64, help="Officials audited at the same time.")]
+ConcurrencyOpt = Annotated[int | None, typer.Option(
+    "--concurrency", min=1, max=256, help="Officials audited at the same time (default: 8).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
+CheckpointOpt = Annotated[Path | None, typer.Option(
+    "--checkpoint", help="Save each finished official here; rerun with the same file to "
+                         "continue an interrupted audit.")]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", help="Settings file (default: ./exposurecheck.toml or [tool.exposurecheck] in "
+                     "./pyproject.toml).")]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the user asked for on the command line; None means 'not given'."""
+
+    sources: str | None = None
+    output_format: OutputFormat | None = None
+    output: Path | None = None
+    reveal: bool = False
+    lang: Lang | None = None
+    fail_on: Severity | None = None
+    concurrency: int | None = None
+    quiet: bool = False
+    checkpoint: Path | None = None
+    config_path: Path | None = None
+    demo: bool = False
+    roster_path: Path | None = None
 
 
 def build_app(transport: httpx.AsyncBaseTransport | None = None,
@@ -69,16 +109,17 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
     @app.command()
     def audit(
         roster: Annotated[Path, typer.Argument(help="Roster file: .yaml, .json or .csv.")],
-        sources: SourcesOpt = None, output_format: FormatOpt = OutputFormat.TABLE,
-        output: OutputOpt = None, reveal: RevealOpt = False, lang: LangOpt = None,
-        fail_on: FailOnOpt = Severity.LOW, concurrency: ConcurrencyOpt = 8,
-        quiet: QuietOpt = False,
+        sources: SourcesOpt = None, output_format: FormatOpt = None, output: OutputOpt = None,
+        reveal: RevealOpt = False, lang: LangOpt = None, fail_on: FailOnOpt = None,
+        concurrency: ConcurrencyOpt = None, quiet: QuietOpt = False,
+        checkpoint: CheckpointOpt = None, config: ConfigOpt = None,
     ) -> None:
         """Audit every official in a roster file."""
         with _bad_input():
             loaded = load_roster(roster)
-        _audit(loaded, SourceSettings.from_env(env), transport, sources, output_format, output,
-               reveal, lang, fail_on, concurrency, quiet)
+        _audit(loaded, RunOptions(sources, output_format, output, reveal, lang, fail_on,
+                                  concurrency, quiet, checkpoint, config, roster_path=roster),
+               env, transport)
 
     @app.command()
     def check(
@@ -92,21 +133,21 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
             "--kvk-number", help="A KVK number of your own business; repeatable.")] = None,
         initials: Annotated[str | None, typer.Option("--initials", help="e.g. J.W.")] = None,
         role: Annotated[str | None, typer.Option("--role", help="e.g. wethouder.")] = None,
-        sources: SourcesOpt = None, output_format: FormatOpt = OutputFormat.TABLE,
-        output: OutputOpt = None, reveal: RevealOpt = False, lang: LangOpt = None,
-        fail_on: FailOnOpt = Severity.LOW, quiet: QuietOpt = False,
+        sources: SourcesOpt = None, output_format: FormatOpt = None, output: OutputOpt = None,
+        reveal: RevealOpt = False, lang: LangOpt = None, fail_on: FailOnOpt = None,
+        quiet: QuietOpt = False, config: ConfigOpt = None,
     ) -> None:
         """Check yourself, without a roster file."""
         with _bad_input():
             roster = roster_from_args(name=name, address=address, household=household or (),
                                       kvk_numbers=kvk_number or (), initials=initials, role=role)
-        _audit(roster, SourceSettings.from_env(env), transport, sources, output_format, output,
-               reveal, lang, fail_on, 1, quiet)
+        _audit(roster, RunOptions(sources, output_format, output, reveal, lang, fail_on, 1,
+                                  quiet, config_path=config), env, transport)
 
     @app.command()
     def demo(
-        output_format: FormatOpt = OutputFormat.TABLE, output: OutputOpt = None,
-        reveal: RevealOpt = False, lang: LangOpt = None, quiet: QuietOpt = False,
+        output_format: FormatOpt = None, output: OutputOpt = None, reveal: RevealOpt = False,
+        lang: LangOpt = None, quiet: QuietOpt = False,
     ) -> None:
         """Audit a fictional council against the bundled mock register, offline."""
         from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
@@ -115,9 +156,9 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         with _bad_input():
             roster = load_roster(fixtures_dir() / "rosters" / "demo-council.yaml")
         mock = transport or MockHandelsregister(load_register()).transport()
-        settings = SourceSettings(kvk_url=DEMO_KVK_URL, kvk_api_key=DEMO_API_KEY)
-        _audit(roster, settings, mock, None, output_format, output, reveal, lang,
-               Severity.LOW, 8, quiet, demo=True)
+        demo_env = {"KVK_API_KEY": DEMO_API_KEY}
+        _audit(roster, RunOptions(output_format=output_format, output=output, reveal=reveal,
+                                  lang=lang, quiet=quiet, demo=True), demo_env, mock)
 
     @app.command()
     def schema() -> None:
@@ -125,6 +166,16 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         from exposurecheck.reporters.json_report import report_schema_text
 
         sys.stdout.write(report_schema_text())
+
+    config_app = typer.Typer(help="Show the effective configuration.", no_args_is_help=True)
+    app.add_typer(config_app, name="config")
+
+    @config_app.command("show")
+    def config_show(config: ConfigOpt = None) -> None:
+        """Print the effective settings as TOML, secrets masked."""
+        with _bad_input():
+            path, settings = _load_settings(config, env)
+        sys.stdout.write(render_config(settings, load_secrets(env), path))
 
     fixtures = typer.Typer(help="The bundled fictional datasets and the mock register.",
                            no_args_is_help=True)
@@ -153,50 +204,83 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
     return app
 
 
-def _audit(roster: Roster, settings: SourceSettings, transport: httpx.AsyncBaseTransport | None,
-           sources: str | None, output_format: OutputFormat, output: Path | None, reveal: bool,
-           lang: Lang | None, fail_on: Severity, concurrency: int, quiet: bool,
-           demo: bool = False) -> None:
-    lang = lang or default_lang()
+def _load_settings(path: Path | None, env: dict[str, str] | None) -> tuple[Path | None, Config]:
+    path = path or find_config(Path.cwd())
+    return path, load_config(path, env)
+
+
+def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
+           transport: httpx.AsyncBaseTransport | None) -> None:
     err = Console(stderr=True, highlight=False)
     with _bad_input():
-        chosen = _parse_sources(sources)
-        collectors = build_collectors(chosen, settings, transport)
-    report = _run(roster, collectors, AuditOptions(lang=lang, concurrency=concurrency),
-                  err, quiet)
-    if not reveal:
+        config = DEMO_CONFIG if options.demo else _load_settings(options.config_path, env)[1]
+        secrets = load_secrets(env)
+        lang = options.lang or config.lang or default_lang()
+        fail_on = options.fail_on or config.fail_on
+        output_format = options.output_format or config.format
+        chosen = _parse_sources(options.sources) or list(config.sources) or None
+        collectors = build_collectors(chosen, SourceContext(config, secrets, roster, transport))
+        checkpoint = None
+        if options.checkpoint is not None:
+            digest = audit_digest(roster, [c.source for c in collectors], lang.value)
+            checkpoint = Checkpoint(options.checkpoint, digest).open()
+    audit_options = AuditOptions(lang=lang, concurrency=options.concurrency or config.concurrency)
+    try:
+        report = _run(roster, collectors, audit_options, err, options.quiet, checkpoint)
+    except KeyboardInterrupt:
+        saved = len(checkpoint.done) if checkpoint else 0
+        typer.echo(f"\ninterrupted: {saved} of {len(roster.officials)} officials saved"
+                   + (f" in {options.checkpoint}; run the same command to continue"
+                      if checkpoint else " (use --checkpoint FILE to keep progress)"), err=True)
+        raise typer.Exit(130) from None
+    finally:
+        if checkpoint is not None:
+            checkpoint.close()
+    if not options.reveal and config.redact:
         report = redact_report(report)
-    color = output is None and output_format is OutputFormat.TABLE and sys.stdout.isatty()
-    text = render(report, output_format,
-                  RenderOptions(lang=lang, color=color, width=err.width if color else 120))
+    color = (options.output is None and output_format is OutputFormat.TABLE
+             and sys.stdout.isatty())
+    text = render(report, output_format, RenderOptions(
+        lang=lang, color=color, width=err.width if color else 120, fail_on=fail_on,
+        roster=options.roster_path))
     with _bad_input():
-        if output is not None:
-            write_private(output, text)
+        if options.output is not None:
+            write_private(options.output, text)
         else:
             sys.stdout.write(text)
             sys.stdout.flush()
-    if not quiet:
+    if not options.quiet:
         err.print(render_summary(report, lang), end="", markup=False)
-    raise typer.Exit(ExitCode.OK if demo else _exit_code(report, fail_on))
+    raise typer.Exit(ExitCode.OK if options.demo else _exit_code(report, fail_on))
 
 
 def _run(roster: Roster, collectors: Sequence[Collector], options: AuditOptions,
-         err: Console, quiet: bool) -> Report:
+         err: Console, quiet: bool, checkpoint: Checkpoint | None) -> Report:
+    done = checkpoint.done if checkpoint else {}
     show = not quiet and err.is_terminal
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TextColumn("{task.fields[found]} exposures"),
+                  MofNCompleteColumn(),
+                  TextColumn("{task.fields[found]} exposures · {task.fields[failed]} source "
+                             "errors · {task.fields[rate]}"),
                   TimeElapsedColumn(), console=err, disable=not show, transient=True) as bar:
-        task = bar.add_task("auditing", total=len(roster.officials), found=0)
-        found = 0
+        task = bar.add_task("auditing", total=len(roster.officials), completed=len(done),
+                            found=0, failed=0, rate="")
+        started = time.monotonic()
+        finished = found = failed = 0
 
         def advance(result: OfficialResult) -> None:
-            nonlocal found
+            nonlocal finished, found, failed
+            if checkpoint is not None:
+                checkpoint.record(result)
+            finished += 1
             found += sum(1 for f in result.findings if f.is_exposure)
-            bar.update(task, advance=1, found=found)
+            failed += len(result.errors)
+            per_minute = finished / max(time.monotonic() - started, 1e-6) * 60
+            bar.update(task, advance=1, found=found, failed=failed, rate=f"{per_minute:.0f}/min")
 
         async def main() -> Report:
             try:
-                return await Auditor(collectors, options, on_result=advance).audit(roster)
+                return await Auditor(collectors, options, on_result=advance).audit(roster, done)
             finally:
                 for collector in collectors:
                     await collector.aclose()
@@ -220,8 +304,7 @@ def _parse_sources(sources: str | None) -> list[SourceId] | None:
 def _exit_code(report: Report, fail_on: Severity) -> ExitCode:
     if any(not o.complete for o in report.officials):
         return ExitCode.INCOMPLETE
-    if any(f.is_exposure and f.severity.rank >= fail_on.rank
-           for o in report.officials for f in o.findings):
+    if any(f.fails_at(fail_on) for o in report.officials for f in o.findings):
         return ExitCode.EXPOSURES_FOUND
     return ExitCode.OK
 
@@ -235,8 +318,9 @@ def _bad_input() -> Iterator[None]:
         for problem in exc.problems:
             typer.echo(f"error: {problem}", err=True)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
-    except SourceNotConfiguredError as exc:
-        typer.echo(f"error: {exc}", err=True)
+    except (SourceNotConfiguredError, ConfigError, CheckpointError) as exc:
+        for line in str(exc).splitlines():
+            typer.echo(f"error: {line}", err=True)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except OSError as exc:
         typer.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)

@@ -178,6 +178,10 @@ class Finding(Frozen):
         """Open exposures: what a user still has to act on and what fails a run."""
         return self.status is Status.EXPOSED and self.accepted is None
 
+    def fails_at(self, threshold: Severity) -> bool:
+        """Does this finding fail a run with --fail-on `threshold`?"""
+        return self.is_exposure and self.severity.rank >= threshold.rank
+
 
 class SourceErrorKind(StrEnum):
     FAILED = "failed"

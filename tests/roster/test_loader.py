@@ -193,3 +193,17 @@ def test_web_fields_and_sites(tmp_path: Path) -> None:
 def test_bad_web_fields(tmp_path: Path, content: str, expected: str) -> None:
     messages = problems(write(tmp_path, "roster.yaml", content))
     assert any(expected in m for m in messages), messages
+
+
+@pytest.mark.parametrize(("written", "letter", "addition"),
+                         [("12-a", "A", None), ("95 b", "B", None), ("14-3", None, "3"),
+                          ("7-A-2", "A", "2")])
+def test_letter_written_into_the_number_field(tmp_path: Path, written: str, letter: str | None,
+                                              addition: str | None) -> None:
+    content = (f"officials:\n  - id: a\n    name: A\n    home: {{street: Kerkstraat, "
+               f"number: '{written}', postcode: 1234 AB, city: Dorp}}\n")
+    home = load_roster(write(tmp_path, "r.yaml", content)).officials[0].home
+    assert home is not None
+    assert (home.letter, home.addition) == (letter, addition)
+    csv_text = f"id,name,street,number,postcode,city\na,A,Kerkstraat,{written},1234 AB,Dorp\n"
+    assert load_roster(write(tmp_path, "r.csv", csv_text)).officials[0].home == home

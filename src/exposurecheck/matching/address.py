@@ -163,6 +163,12 @@ def _parse_house(text: str, strict: bool) -> _House:
     )
 
 
+def split_house_number(text: str) -> tuple[int, str | None, str | None]:
+    """(number, letter, addition) from a written house number: "12-a", "95 b", "14-3"."""
+    house = _parse_house(f"straat {text}", strict=True)
+    return house.number, house.letter, house.addition
+
+
 def _postcode_and_city(text: str) -> tuple[str | None, str | None]:
     """Split "1234 AB Dorp" / "Dorp 1234AB" / "Dorp" / "1234AB" into postcode and city."""
     parts = [p.strip() for p in text.split(",") if p.strip()]

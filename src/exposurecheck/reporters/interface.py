@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from exposurecheck.i18n import Lang
 from exposurecheck.models import Report, Severity
@@ -13,6 +14,8 @@ from exposurecheck.models import Report, Severity
 class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 @dataclass(frozen=True)
@@ -21,17 +24,20 @@ class RenderOptions:
     color: bool = False
     width: int = 120
     fail_on: Severity = Severity.LOW
+    roster: Path | None = None  # the audited roster as given; CI formats point at it
 
 
 Reporter = Callable[[Report, RenderOptions], str]
 
 
 def reporter_for(output_format: OutputFormat) -> Reporter:
-    from exposurecheck.reporters import json_report, table
+    from exposurecheck.reporters import json_report, junit, sarif, table
 
     reporters: dict[OutputFormat, Reporter] = {
         OutputFormat.TABLE: table.render,
         OutputFormat.JSON: json_report.render,
+        OutputFormat.SARIF: sarif.render,
+        OutputFormat.JUNIT: junit.render,
     }
     return reporters[output_format]
 

@@ -21,6 +21,8 @@ from pydantic import (
     Tag,
 )
 
+from exposurecheck.matching.address import AddressParseError, split_house_number
+
 _KVK_NUMBER = re.compile(r"^\d{8}$")
 _HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
 _HOUSEHOLD_CELL = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<relation>[^()]*)\))?$")
@@ -44,6 +46,20 @@ def _house_number(value: object) -> object:
     return value
 
 
+def _written_number(value: object) -> object:
+    """People write the letter into the number ("12-a"): split it the BAG way."""
+    if not isinstance(value, dict) or not isinstance(value.get("number"), str):
+        return value
+    text = value["number"].strip()
+    if text.isdigit() or value.get("letter") or value.get("addition"):
+        return value
+    try:
+        number, letter, addition = split_house_number(text)
+    except AddressParseError:
+        return value  # reported by field validation as "expected a whole number"
+    return {**value, "number": number, "letter": letter, "addition": addition}
+
+
 class RawHome(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -59,8 +75,10 @@ def _home_form(value: object) -> str:
     return "line" if isinstance(value, str) else "structured"
 
 
-HomeField = Annotated[Annotated[RawHome, Tag("structured")] | Annotated[Text, Tag("line")],
-                      Discriminator(_home_form)]
+HomeField = Annotated[
+    Annotated[RawHome, BeforeValidator(_written_number), Tag("structured")]
+    | Annotated[Text, Tag("line")],
+    Discriminator(_home_form)]
 
 
 def household_from_text(value: object) -> object:

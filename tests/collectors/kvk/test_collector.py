@@ -249,3 +249,12 @@ def test_transport_errors_are_retried_then_recorded() -> None:
     result = asyncio.run(main())
     assert result.findings == ()
     assert {e.message.split(":")[0] for e in result.errors} >= {"address search", "name search"}
+
+
+def test_first_name_alone_attributes_a_business_at_home() -> None:
+    official = OFFICIAL.model_copy(update={"household": (
+        HouseholdMember(name="Lotte de Boer", relation="partner"),)})
+    result = collect([company("10000011", "Kapsalon Lotte", bezoek=HOME),
+                      company("10000012", "Kapsalon Lotte", bezoek={**HOME, "huisnummer": 16})],
+                     official)
+    assert kinds(result) == {("home_address", "household", "exposed", "000010000011")}

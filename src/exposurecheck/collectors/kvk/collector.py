@@ -36,6 +36,7 @@ from exposurecheck.matching.names import (
     NameMatch,
     PersonName,
     match_person,
+    normalise_name_text,
     parse_person_name,
     search_terms,
 )
@@ -213,6 +214,8 @@ class KvkCollector:
         visit_match = _at_home(home, visit)
         post_match = _at_home(home, post)
         attribution = _attribute(people, cand, establishment)
+        if attribution is None and (visit_match or post_match):
+            attribution = _first_name_attribution(people, establishment)
         if visit_match is not None:
             exposed_via, address_match = "bezoekadres", visit_match
         elif post_match is not None:
@@ -315,6 +318,24 @@ def _attribute(people: list[_Person], cand: _Candidate,
         return None
     person = people[best[1]]
     return _Attribution(person.subject, person.name, best[2], False)
+
+
+def _first_name_attribution(people: list[_Person],
+                            establishment: Establishment) -> _Attribution | None:
+    """At the home address a first name alone ("Kapsalon Lotte") is enough to say whose.
+
+    Elsewhere it never is; here the address already ties the business to the
+    household, and the name only tells which member it belongs to.
+    """
+    words = {word for name in _trade_names(establishment)
+             for word in normalise_name_text(name).split()}
+    for person in people:
+        for first_name in person.parsed.first_names:
+            if len(first_name) >= 3 and first_name in words:
+                match = NameMatch(strength="surname", score=0.6,
+                                  fields=(FieldMatch(field="first_name", score=1.0),))
+                return _Attribution(person.subject, person.name, match, False)
+    return None
 
 
 def _error(exc: KvkError, what: str) -> SourceError:
