@@ -129,3 +129,62 @@ def test_demo_language(lang: str) -> None:
     _, out, _ = run(["demo", "--lang", lang])
     assert ("Wat te doen" in out) == (lang == "nl")
     assert ("What to do" in out) == (lang == "en")
+
+
+def test_a_crash_is_reported_as_incomplete_not_as_exposures(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import exposurecheck.cli as cli
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("secret detail")
+
+    monkeypatch.setattr(cli, "load_roster", boom)
+    monkeypatch.setattr("sys.argv", ["exposurecheck", "audit", "roster.yaml"])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == ExitCode.INCOMPLETE
+    err = capsys.readouterr().err
+    assert "internal error (RuntimeError)" in err and "secret detail" not in err
+
+
+def test_summary_only_and_split(tmp_path: Path) -> None:
+    code, out, _ = run(["audit", str(DEMO_ROSTER), "--summary-only", "--format", "json"])
+    assert code == ExitCode.EXPOSURES_FOUND
+    assert "demo-001" not in out and json.loads(out)
+    code, out, _ = run(["audit", str(DEMO_ROSTER), "--split", str(tmp_path / "per"),
+                        "--format", "html"])
+    files = sorted(p.name for p in (tmp_path / "per").iterdir())
+    assert out == "" and "demo-001.html" in files and len(files) == 34
+    assert all(stat.S_IMODE((tmp_path / "per" / f).stat().st_mode) == 0o600 for f in files)
+    code, _, err = run(["audit", str(DEMO_ROSTER), "--split", str(tmp_path), "--output", "x"])
+    assert code == ExitCode.BAD_INPUT and "--split" in err
+
+
+def test_audit_applies_a_baseline_and_warns_about_expired_entries(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    report, baseline = tmp_path / "report.json", tmp_path / "baseline.json"
+    code, _, _ = run(["audit", str(DEMO_ROSTER), "--format", "json", "--output", str(report)])
+    assert code == ExitCode.EXPOSURES_FOUND
+    code, _, _ = run(["baseline", "create", str(report), "--output", str(baseline),
+                      "--reason", "known", "--accepted-by", "griffie"])
+    assert code == ExitCode.OK
+    code, out, err = run(["audit", str(DEMO_ROSTER), "--format", "json",
+                          "--baseline", str(baseline)])
+    assert code == ExitCode.OK, err
+    assert all(f["accepted"] for o in json.loads(out)["officials"] for f in o["findings"]
+               if f["status"] == "exposed")
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    data["entries"][0]["expires"] = "2020-01-01"
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(["audit", str(DEMO_ROSTER), "--format", "json", "--baseline",
+                        str(baseline)])
+    assert code == ExitCode.EXPOSURES_FOUND
+    assert "warning: baseline:" in err and "expired on 2020-01-01" in err
+    monkeypatch.chdir(tmp_path)
+    baseline.rename(tmp_path / ".exposurecheck-baseline.json")
+    code, _, err = run(["audit", str(DEMO_ROSTER), "--format", "json"])
+    assert code == ExitCode.EXPOSURES_FOUND and "expired on 2020-01-01" in err
+    (tmp_path / ".exposurecheck-baseline.json").write_text('{"entries": [{}]}', encoding="utf-8")
+    code, _, err = run(["audit", str(DEMO_ROSTER)])
+    assert code == ExitCode.BAD_INPUT
+    assert "error: .exposurecheck-baseline.json, entries[0], field 'fingerprint'" in err

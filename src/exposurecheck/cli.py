@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +23,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from exposurecheck import __version__
 from exposurecheck.auditor import AuditOptions, Auditor
+from exposurecheck.baseline import BASELINE_FILE, BaselineError, apply_baseline, load_baseline
 from exposurecheck.checkpoint import Checkpoint, CheckpointError, audit_digest
+from exposurecheck.cli_shielding import register as register_shielding
 from exposurecheck.collectors.interface import Collector, SourceNotConfiguredError
 from exposurecheck.collectors.registry import SourceContext, build_collectors
 from exposurecheck.config import (
@@ -40,7 +43,11 @@ from exposurecheck.models import OfficialResult, Report, Roster, Severity, Sourc
 from exposurecheck.output import write_private
 from exposurecheck.redact import redact_report
 from exposurecheck.reporters import OutputFormat, render
+from exposurecheck.reporters.aggregate import RENDERERS as AGGREGATE_RENDERERS
+from exposurecheck.reporters.aggregate import aggregate, render_aggregate
 from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.split import EXTENSIONS as SPLIT_EXTENSIONS
+from exposurecheck.reporters.split import extension_for, split_file_name, split_report
 from exposurecheck.reporters.summary import render_summary
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import RosterError, load_roster, roster_from_args
@@ -68,6 +75,15 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar a
 CheckpointOpt = Annotated[Path | None, typer.Option(
     "--checkpoint", help="Save each finished official here; rerun with the same file to "
                          "continue an interrupted audit.")]
+BaselineOpt = Annotated[Path | None, typer.Option(
+    "--baseline", help="Accepted risks (default: ./.exposurecheck-baseline.json if it "
+                       "exists); see 'exposurecheck baseline create'.")]
+SummaryOnlyOpt = Annotated[bool, typer.Option(
+    "--summary-only", help="Only counts, with no name, id or address: safe to share with a "
+                           "council.")]
+SplitOpt = Annotated[Path | None, typer.Option(
+    "--split", help="Write one report per official into this directory, named by id "
+                    "(mode 0600).")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="Settings file (default: ./exposurecheck.toml or [tool.exposurecheck] in "
                      "./pyproject.toml).")]
@@ -89,14 +105,17 @@ class RunOptions:
     config_path: Path | None = None
     demo: bool = False
     roster_path: Path | None = None
+    baseline: Path | None = None
+    summary_only: bool = False
+    split: Path | None = None
 
 
 def build_app(transport: httpx.AsyncBaseTransport | None = None,
-              env: dict[str, str] | None = None) -> typer.Typer:
+              env: dict[str, str] | None = None, pretty_exceptions: bool = True) -> typer.Typer:
     """Build the CLI; tests inject an HTTP transport and environment to run it offline."""
     app = typer.Typer(
         name="exposurecheck", no_args_is_help=True, add_completion=False,
-        rich_markup_mode=None,
+        rich_markup_mode=None, pretty_exceptions_enable=pretty_exceptions,
         help="Audit how exposed Dutch public officials are to doxing, and how to shield them.")
 
     @app.callback(invoke_without_command=True)
@@ -113,12 +132,15 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         reveal: RevealOpt = False, lang: LangOpt = None, fail_on: FailOnOpt = None,
         concurrency: ConcurrencyOpt = None, quiet: QuietOpt = False,
         checkpoint: CheckpointOpt = None, config: ConfigOpt = None,
+        baseline: BaselineOpt = None, summary_only: SummaryOnlyOpt = False,
+        split: SplitOpt = None,
     ) -> None:
         """Audit every official in a roster file."""
         with _bad_input():
             loaded = load_roster(roster)
         _audit(loaded, RunOptions(sources, output_format, output, reveal, lang, fail_on,
-                                  concurrency, quiet, checkpoint, config, roster_path=roster),
+                                  concurrency, quiet, checkpoint, config, roster_path=roster,
+                                  baseline=baseline, summary_only=summary_only, split=split),
                env, transport)
 
     @app.command()
@@ -135,14 +157,14 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         role: Annotated[str | None, typer.Option("--role", help="e.g. wethouder.")] = None,
         sources: SourcesOpt = None, output_format: FormatOpt = None, output: OutputOpt = None,
         reveal: RevealOpt = False, lang: LangOpt = None, fail_on: FailOnOpt = None,
-        quiet: QuietOpt = False, config: ConfigOpt = None,
+        quiet: QuietOpt = False, config: ConfigOpt = None, baseline: BaselineOpt = None,
     ) -> None:
         """Check yourself, without a roster file."""
         with _bad_input():
             roster = roster_from_args(name=name, address=address, household=household or (),
                                       kvk_numbers=kvk_number or (), initials=initials, role=role)
         _audit(roster, RunOptions(sources, output_format, output, reveal, lang, fail_on, 1,
-                                  quiet, config_path=config), env, transport)
+                                  quiet, config_path=config, baseline=baseline), env, transport)
 
     @app.command()
     def demo(
@@ -176,6 +198,8 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         with _bad_input():
             path, settings = _load_settings(config, env)
         sys.stdout.write(render_config(settings, load_secrets(env), path))
+
+    register_shielding(app)
 
     fixtures = typer.Typer(help="The bundled fictional datasets and the mock register.",
                            no_args_is_help=True)
@@ -224,6 +248,10 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
         if options.checkpoint is not None:
             digest = audit_digest(roster, [c.source for c in collectors], lang.value)
             checkpoint = Checkpoint(options.checkpoint, digest).open()
+        baseline_path = options.baseline or (
+            BASELINE_FILE if not options.demo and BASELINE_FILE.exists() else None)
+        baseline = load_baseline(baseline_path) if baseline_path is not None else None
+        _check_output_options(options, output_format)
     audit_options = AuditOptions(lang=lang, concurrency=options.concurrency or config.concurrency)
     try:
         report = _run(roster, collectors, audit_options, err, options.quiet, checkpoint)
@@ -236,22 +264,54 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
     finally:
         if checkpoint is not None:
             checkpoint.close()
+    if baseline is not None:
+        report, warnings = apply_baseline(report, baseline, date.today())
+        if not options.quiet:
+            err.print(f"baseline: {baseline_path}: {len(baseline.entries)} accepted finding(s)",
+                      markup=False)
+        for warning in warnings:
+            err.print(f"warning: {warning.message(lang)}", markup=False)
     if not options.reveal and config.redact:
         report = redact_report(report)
-    color = (options.output is None and output_format is OutputFormat.TABLE
-             and sys.stdout.isatty())
-    text = render(report, output_format, RenderOptions(
-        lang=lang, color=color, width=err.width if color else 120, fail_on=fail_on,
-        roster=options.roster_path))
+    color = (options.output is None and options.split is None
+             and output_format is OutputFormat.TABLE and sys.stdout.isatty())
+    render_options = RenderOptions(lang=lang, color=color, width=err.width if color else 120,
+                                   fail_on=fail_on, roster=options.roster_path)
     with _bad_input():
-        if options.output is not None:
-            write_private(options.output, text)
+        if options.split is not None:
+            _write_split(report, options.split, output_format, render_options)
         else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+            text = (render_aggregate(aggregate(report), output_format.value, render_options)
+                    if options.summary_only else render(report, output_format, render_options))
+            if options.output is not None:
+                write_private(options.output, text)
+            else:
+                sys.stdout.write(text)
+                sys.stdout.flush()
     if not options.quiet:
         err.print(render_summary(report, lang), end="", markup=False)
     raise typer.Exit(ExitCode.OK if options.demo else _exit_code(report, fail_on))
+
+
+def _check_output_options(options: RunOptions, output_format: OutputFormat) -> None:
+    """Refuse combinations that cannot be honoured, before any request is made."""
+    if options.summary_only and output_format.value not in AGGREGATE_RENDERERS:
+        raise UsageError(f"--summary-only works with --format "
+                         f"{'|'.join(AGGREGATE_RENDERERS)}, not {output_format.value}")
+    if options.summary_only and options.split is not None:
+        raise UsageError("--summary-only and --split cannot be combined")
+    if options.split is not None and options.output is not None:
+        raise UsageError("--split writes one file per official; leave out --output")
+    if options.split is not None and output_format.value not in SPLIT_EXTENSIONS:
+        raise UsageError(f"--split works with --format {'|'.join(SPLIT_EXTENSIONS)}")
+
+
+def _write_split(report: Report, directory: Path, output_format: OutputFormat,
+                 options: RenderOptions) -> None:
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for official_id, part in split_report(report).items():
+        name = split_file_name(official_id, extension_for(output_format.value))
+        write_private(directory / name, render(part, output_format, options))
 
 
 def _run(roster: Roster, collectors: Sequence[Collector], options: AuditOptions,
@@ -309,6 +369,10 @@ def _exit_code(report: Report, fail_on: Severity) -> ExitCode:
     return ExitCode.OK
 
 
+class UsageError(Exception):
+    """Options that contradict each other: exit 2."""
+
+
 @contextmanager
 def _bad_input() -> Iterator[None]:
     """Bad input or usage ends with exit 2 and one clear line per problem, no traceback."""
@@ -318,7 +382,8 @@ def _bad_input() -> Iterator[None]:
         for problem in exc.problems:
             typer.echo(f"error: {problem}", err=True)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
-    except (SourceNotConfiguredError, ConfigError, CheckpointError) as exc:
+    except (SourceNotConfiguredError, ConfigError, CheckpointError, BaselineError,
+            UsageError) as exc:
         for line in str(exc).splitlines():
             typer.echo(f"error: {line}", err=True)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
@@ -328,4 +393,10 @@ def _bad_input() -> Iterator[None]:
 
 
 def main() -> None:
-    build_app()()
+    """Entry point. A crash must never read as 'exposures found' (1): it is incomplete."""
+    try:
+        build_app(pretty_exceptions=False)()
+    except Exception as exc:
+        typer.echo(f"error: internal error ({type(exc).__name__}); the audit is incomplete. "
+                   "Please report this.", err=True)
+        sys.exit(ExitCode.INCOMPLETE)

@@ -14,6 +14,8 @@ from exposurecheck.models import Report, Severity
 class OutputFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
     SARIF = "sarif"
     JUNIT = "junit"
 
@@ -31,11 +33,13 @@ Reporter = Callable[[Report, RenderOptions], str]
 
 
 def reporter_for(output_format: OutputFormat) -> Reporter:
-    from exposurecheck.reporters import json_report, junit, sarif, table
+    from exposurecheck.reporters import html, json_report, junit, markdown, sarif, table
 
     reporters: dict[OutputFormat, Reporter] = {
         OutputFormat.TABLE: table.render,
         OutputFormat.JSON: json_report.render,
+        OutputFormat.MARKDOWN: markdown.render,
+        OutputFormat.HTML: html.render,
         OutputFormat.SARIF: sarif.render,
         OutputFormat.JUNIT: junit.render,
     }

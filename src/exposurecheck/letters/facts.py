@@ -1,0 +1,176 @@
+"""What a letter may say about an official: real data only when the user asked for it.
+
+Personal data is filled in only with `reveal` and a source for it: an
+unredacted report, or the roster (the official's own data). Everything else
+is a placeholder in square brackets that the sender fills in by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from exposurecheck.i18n import Lang
+from exposurecheck.matching.address import AddressParseError, format_address, parse_address
+from exposurecheck.models import (
+    Finding,
+    FindingKind,
+    HouseholdMember,
+    Official,
+    OfficialResult,
+    SourceId,
+)
+from exposurecheck.redact import initials
+
+_PLACEHOLDERS: dict[str, tuple[str, str]] = {
+    # key: (nl, en)
+    "name": ("[NAAM]", "[NAME]"),
+    "address": ("[ADRES]", "[ADDRESS]"),
+    "municipality": ("[GEMEENTE]", "[MUNICIPALITY]"),
+    "place_date": ("[PLAATS], [DATUM]", "[PLACE], [DATE]"),
+    "signature": ("[HANDTEKENING]", "[SIGNATURE]"),
+    "housemate": ("[NAAM HUISGENOOT]", "[HOUSEMATE'S NAME]"),
+    "relation": ("[RELATIE, bijv. partner]", "[RELATIONSHIP, e.g. partner]"),
+    "role": ("[FUNCTIE]", "[ROLE]"),
+    "organisation": ("[OVERHEIDSORGAAN]", "[GOVERNMENT BODY]"),
+    "birth_date": ("[GEBOORTEDATUM]", "[DATE OF BIRTH]"),
+    "correspondence": ("[CORRESPONDENTIEADRES, bijv. een postbus]",
+                       "[CORRESPONDENCE ADDRESS, e.g. a PO box]"),
+    "listing": ("[LINK NAAR DE VERMELDING OP DE WEBSITE]", "[LINK TO THE LISTING ON THE WEBSITE]"),
+    "threat": ("[OMSCHRIJVING VAN DE DREIGING, bijv. datum en nummer van de aangifte]",
+               "[DESCRIPTION OF THE THREAT, e.g. date and number of the police report]"),
+    "measures": ("[GENOMEN MAATREGELEN, bijv. geheimhouding in de BRP]",
+                 "[MEASURES TAKEN, e.g. secrecy in the BRP]"),
+    "reply": ("[E-MAILADRES VOOR ANTWOORD]", "[EMAIL ADDRESS FOR THE REPLY]"),
+    "phone": ("[TELEFOONNUMMER]", "[PHONE NUMBER]"),
+    "email": ("[E-MAILADRES]", "[EMAIL ADDRESS]"),
+    "residence": ("[WOONPLAATS]", "[PLACE OF RESIDENCE]"),
+    "value": ("[GEGEVEN]", "[DATA]"),
+}
+
+_VALUE_PLACEHOLDER: dict[FindingKind, str] = {
+    FindingKind.HOME_ADDRESS: "address",
+    FindingKind.BUSINESS_AT_HOME: "address",
+    FindingKind.PHONE: "phone",
+    FindingKind.EMAIL: "email",
+    FindingKind.BIRTH_DATE: "birth_date",
+    FindingKind.HOUSEHOLD_NAME: "housemate",
+    FindingKind.RESIDENCE: "residence",
+}
+
+
+def placeholder(key: str, lang: Lang) -> str:
+    nl, en = _PLACEHOLDERS[key]
+    return nl if lang is Lang.NL else en
+
+
+@dataclass(frozen=True)
+class Sender:
+    """The official a letter is written for, and what may be filled in about them.
+
+    `from_report` means the report's evidence is unredacted and may be used;
+    `official` is their roster entry, given only when revealing.
+    """
+
+    lang: Lang
+    result: OfficialResult
+    from_report: bool
+    official: Official | None
+
+    def ph(self, key: str) -> str:
+        return placeholder(key, self.lang)
+
+    @property
+    def name(self) -> str:
+        if self.official is not None:
+            return self.official.name
+        return self.result.name if self.from_report else self.ph("name")
+
+    @property
+    def role(self) -> str:
+        """Public: the role is what the office holder is listed with."""
+        return self.result.role or self.ph("role")
+
+    @property
+    def organisation(self) -> str:
+        return self.result.organisation or self.ph("organisation")
+
+    def home(self, finding: Finding | None = None) -> str:
+        if self.official is not None and self.official.home is not None:
+            return format_address(self.official.home)
+        if self.from_report:
+            for f in (finding, *self.result.findings):
+                if f is None:
+                    continue
+                if f.source is SourceId.KVK and f.evidence.address:
+                    return f.evidence.address
+                if f.kind is FindingKind.HOME_ADDRESS and f.evidence.value:
+                    return f.evidence.value
+        return self.ph("address")
+
+    @property
+    def municipality(self) -> str:
+        """Where the official lives, which is where the BRP request goes."""
+        city = None
+        if self.official is not None and self.official.home is not None:
+            city = self.official.home.city
+        elif self.from_report:
+            try:
+                city = parse_address(self.home()).city
+            except AddressParseError:
+                city = None
+        return city or self.ph("municipality")
+
+    @property
+    def birth_date(self) -> str:
+        born = self.official.birth_date if self.official is not None else None
+        if born is None:
+            return self.ph("birth_date")
+        return f"{born:%d-%m-%Y}" if self.lang is Lang.NL else born.isoformat()
+
+    def member(self, finding: Finding) -> HouseholdMember | None:
+        """The roster housemate a household finding is about, when that is unambiguous."""
+        if self.official is None:
+            return None
+        members = self.official.household
+        person = finding.evidence.person
+        if person:
+            named = [m for m in members if person in (m.name, initials(m.name))]
+            if len(named) == 1:
+                return named[0]
+        return members[0] if len(members) == 1 else None
+
+    def housemate(self, finding: Finding) -> tuple[str, str]:
+        """(name, relation) of the housemate a finding is about."""
+        member = self.member(finding)
+        if member is not None:
+            return member.name, member.relation or self.ph("relation")
+        if self.from_report and finding.evidence.person:
+            return finding.evidence.person, self.ph("relation")
+        return self.ph("housemate"), self.ph("relation")
+
+    def trade_name(self, finding: Finding) -> str | None:
+        return finding.evidence.trade_name if self.from_report else None
+
+    def value(self, finding: Finding) -> str:
+        """The exposed data item of a web finding, as the page writes it when we know it."""
+        if self.from_report and finding.evidence.value:
+            return finding.evidence.value
+        official = self.official
+        if official is not None:
+            known: str | None = None
+            if finding.kind is FindingKind.HOME_ADDRESS and official.home is not None:
+                known = format_address(official.home)
+            elif finding.kind is FindingKind.RESIDENCE and official.home is not None:
+                known = official.home.city
+            elif finding.kind is FindingKind.PHONE and len(official.phones) == 1:
+                known = official.phones[0]
+            elif finding.kind is FindingKind.EMAIL and len(official.emails) == 1:
+                known = official.emails[0]
+            elif finding.kind is FindingKind.BIRTH_DATE and official.birth_date is not None:
+                known = self.birth_date
+            elif finding.kind is FindingKind.HOUSEHOLD_NAME:
+                member = self.member(finding)
+                known = member.name if member is not None else None
+            if known:
+                return known
+        return self.ph(_VALUE_PLACEHOLDER.get(finding.kind, "value"))
