@@ -44,6 +44,7 @@ class Checkpoint:
         """Load what an earlier run finished, then keep the file open for appending."""
         good_length = self._load() if self.path.exists() else 0
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        os.fchmod(fd, 0o600)
         os.ftruncate(fd, good_length)
         handle = os.fdopen(fd, "a", encoding="utf-8")
         if good_length == 0:

@@ -209,16 +209,37 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
     def serve(
         port: Annotated[int, typer.Option("--port", help="TCP port to listen on.")] = 8080,
         host: Annotated[str, typer.Option("--host", help="Address to bind.")] = "127.0.0.1",
+        register: Annotated[Path | None, typer.Option(
+            "--register", help="A register JSON file (default: the bundled demo register).")]
+        = None,
+        latency: Annotated[float, typer.Option(
+            "--latency", min=0, help="Seconds added to every response.")] = 0.0,
+        rate_limit: Annotated[float | None, typer.Option(
+            "--rate-limit", min=0.1, help="Requests per second before answering 429.")] = None,
+        fail_rate: Annotated[float, typer.Option(
+            "--fail-rate", min=0, max=1,
+            help="Share of requests that fail (500, 503, truncated JSON, no answer).")] = 0.0,
     ) -> None:
         """Serve the mock Handelsregister over HTTP (point EXPOSURECHECK_KVK_URL at it)."""
-        from exposurecheck.mock.api import DEMO_API_KEY
+        from exposurecheck.mock.api import DEMO_API_KEY, FaultPlan
+        from exposurecheck.mock.register import load_register
         from exposurecheck.mock.server import serve as serve_mock
+
+        with _bad_input():
+            try:
+                data = load_register(register)
+            except ValueError as exc:
+                raise UsageError(f"{register}: not a valid register file "
+                                 f"({type(exc).__name__})") from None
+        faults = FaultPlan(failure_rate=fail_rate, kinds=("500", "503", "truncated", "hang"),
+                           hang_seconds=120.0)
 
         typer.echo(f"Mock KVK API on http://{host}:{port}/api  (apikey: {DEMO_API_KEY})", err=True)
         typer.echo(f"  export EXPOSURECHECK_KVK_URL=http://{host}:{port}/api "
                    f"KVK_API_KEY={DEMO_API_KEY}", err=True)
         try:
-            serve_mock(host, port)
+            serve_mock(host, port, register=data, faults=faults, latency=latency,
+                       rate_limit=rate_limit)
         except KeyboardInterrupt:
             pass
         except OSError as exc:

@@ -29,7 +29,7 @@ def options(**kwargs: Any) -> RenderOptions:
 
 
 def suites(report: Report, **kwargs: Any) -> list[TestSuite]:
-    xml = JUnitXml.fromstring(render(report, options(**kwargs)))
+    xml = JUnitXml.fromstring(render(report, options(**kwargs)).encode())
     return list(xml)
 
 

@@ -261,6 +261,7 @@ class KvkClient:
             raise ValueError("timeout must be > 0")
         self.base_url = base_url.rstrip("/")
         self.requests_made = 0
+        self.throttled = 0  # 429 answers received, for benchmarks and progress
         self._timeout = timeout
         self._retries = retries
         self._backoff = backoff
@@ -440,6 +441,8 @@ class KvkClient:
 
             if status in _RETRY_STATUSES or code in _RETRY_CODES:
                 retry_after = _retry_after_seconds(response.headers.get("Retry-After"))
+                if status == 429:
+                    self.throttled += 1
                 if status == 429 and throttled < MAX_THROTTLED:
                     # Being paced is not failing: slow every request down, lose none.
                     throttled += 1
