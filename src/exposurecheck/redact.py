@@ -61,10 +61,17 @@ def _official(result: OfficialResult) -> OfficialResult:
 
 def _finding(finding: Finding) -> Finding:
     evidence = finding.evidence
-    return finding.model_copy(update={"evidence": Evidence(
+    update: dict[str, object] = {"evidence": Evidence(
         trade_name=mask_text(evidence.trade_name) if evidence.trade_name else None,
         address=mask_address(evidence.address) if evidence.address else None,
         person=initials(evidence.person) if evidence.person else None,
         legal_form=evidence.legal_form,
         establishment=evidence.establishment,
-    )})
+        value=MASK if evidence.value else None,
+        context=mask_text(evidence.context) if evidence.context else None,
+        page_title=mask_text(evidence.page_title) if evidence.page_title else None,
+    )}
+    if finding.accepted is not None:
+        update["accepted"] = finding.accepted.model_copy(
+            update={"accepted_by": initials(finding.accepted.accepted_by)})
+    return finding.model_copy(update=update)

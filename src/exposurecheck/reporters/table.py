@@ -67,10 +67,16 @@ def _findings_table(findings: tuple[Finding, ...], lang: Lang) -> Table:
         table.add_row(
             Text(label(f.severity.value, lang), style=SEVERITY_STYLE[f.severity]),
             label(f.kind.value, lang), label(f.subject.value, lang),
-            Text(label(f.status.value, lang),
-                 style="green" if f.status is Status.SHIELDED else "red"),
+            _status(f, lang),
             where, evidence, f"{f.match.score:.2f}")
     return table
+
+
+def _status(finding: Finding, lang: Lang) -> Text:
+    if finding.accepted is not None:
+        return Text(label("accepted", lang), style="yellow")
+    return Text(label(finding.status.value, lang),
+                style="green" if finding.status is Status.SHIELDED else "red")
 
 
 def _steps(findings: tuple[Finding, ...], lang: Lang) -> list[RenderableType]:
