@@ -34,11 +34,14 @@ def initials(name: str) -> str:
 
 
 def mask_text(text: str) -> str:
-    """Keep the first letter of each word, so a reader can recognise but not read it."""
+    """Keep the first letter of each word, so a reader can recognise but not read it.
+
+    Digits never survive: a phone number, house number or date is personal too.
+    """
     masked = []
     for token in text.split():
         letters = _WORD.findall(token)
-        masked.append(letters[0][0] + "…" if letters else token)
+        masked.append(letters[0][0] + "…" if letters else re.sub(r"\d", "•", token))
     return " ".join(masked)
 
 
