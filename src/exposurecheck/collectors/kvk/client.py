@@ -41,6 +41,7 @@ from exposurecheck.collectors.kvk.api import (
     SearchPage,
     SearchResult,
 )
+from exposurecheck.logs import redact_http_logs
 from exposurecheck.ratelimit import RateLimiter
 
 __all__ = [
@@ -131,29 +132,7 @@ class KvkUnavailable(KvkError):
         self.timeout = timeout
 
 
-# --------------------------------------------------------------------------- log redaction
-
-
-class _RedactQueryFilter(logging.Filter):
-    """Strip query strings from URLs in httpx's "HTTP Request: GET <url>" lines."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        args = record.args
-        if isinstance(args, tuple) and any(isinstance(a, httpx.URL) for a in args):
-            record.args = tuple(
-                a.copy_with(query=None, fragment=None) if isinstance(a, httpx.URL) else a
-                for a in args
-            )
-        return True
-
-
-def _install_log_redaction() -> None:
-    httpx_logger = logging.getLogger("httpx")
-    if not any(isinstance(f, _RedactQueryFilter) for f in httpx_logger.filters):
-        httpx_logger.addFilter(_RedactQueryFilter())
-
-
-_install_log_redaction()
+redact_http_logs()
 
 
 # --------------------------------------------------------------------------- helpers
