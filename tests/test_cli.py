@@ -24,7 +24,8 @@ FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
 def run(args: list[str], transport: httpx.AsyncBaseTransport | None = None,
         env: dict[str, str] | None = None) -> tuple[int, str, str]:
     """Run the CLI in-process against the mock register, unpaced (it is not a real server)."""
-    mock = transport or MockHandelsregister(load_register()).transport()
+    mock = transport or (None if args[:1] == ["demo"]
+                         else MockHandelsregister(load_register()).transport())
     if args and args[0] in ("audit", "check"):
         args = [*args, "--config", str(FAST_CONFIG)]
     result = CliRunner().invoke(build_app(transport=mock, env=ENV if env is None else env), args)

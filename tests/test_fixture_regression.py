@@ -16,21 +16,23 @@ import pytest
 from typer.testing import CliRunner
 
 from exposurecheck.cli import build_app
-from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
-from exposurecheck.mock.register import load_register
+from exposurecheck.mock.api import DEMO_API_KEY
+from exposurecheck.mock.router import DEMO_KVK_HOST, demo_transport
 from exposurecheck.resources import fixtures_dir
 
 EXPECTED = fixtures_dir() / "expected"
 FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
-DATASETS = {"demo-council": ["--sources", "kvk"]}
+DATASETS = {"demo-council": ["--sources", "kvk"], "demo-web": ["--sources", "kvk,web"]}
 
 
 def audit(dataset: str) -> str:
-    transport = MockHandelsregister(load_register()).transport()
-    app = build_app(transport=transport, env={"KVK_API_KEY": DEMO_API_KEY})
+    app = build_app(transport=demo_transport(),
+                    env={"KVK_API_KEY": DEMO_API_KEY,
+                         "EXPOSURECHECK_KVK_URL": f"http://{DEMO_KVK_HOST}/api"})
     roster = fixtures_dir() / "rosters" / f"{dataset}.yaml"
     result = CliRunner().invoke(app, ["audit", str(roster), "--format", "json", "--reveal",
-                                      "--lang", "en", "--quiet", "--config", str(FAST_CONFIG),
+                                      "--lang", "en", "--quiet", "--no-cache",
+                                      "--config", str(FAST_CONFIG),
                                       *DATASETS[dataset]])
     assert result.exit_code in (0, 1), result.stderr
     report = json.loads(result.stdout)

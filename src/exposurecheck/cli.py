@@ -32,6 +32,7 @@ from exposurecheck.config import (
     Config,
     ConfigError,
     KvkConfig,
+    WebConfig,
     find_config,
     load_config,
     load_secrets,
@@ -39,6 +40,7 @@ from exposurecheck.config import (
 )
 from exposurecheck.exitcodes import ExitCode
 from exposurecheck.i18n import Lang, default_lang
+from exposurecheck.mock.router import DEMO_KVK_HOST
 from exposurecheck.models import OfficialResult, Report, Roster, Severity, SourceId
 from exposurecheck.output import write_private
 from exposurecheck.redact import redact_report
@@ -52,9 +54,11 @@ from exposurecheck.reporters.summary import render_summary
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import RosterError, load_roster, roster_from_args
 
-DEMO_KVK_URL = "http://kvk.mock.invalid/api"
-# The bundled mock answers in-process: no need to pace it like the real register.
-DEMO_CONFIG = Config(kvk=KvkConfig(url=DEMO_KVK_URL, rate_limit=10_000, concurrency=32))
+# The bundled mocks answer in-process: no need to pace them like real servers, and
+# nothing of the demo is worth caching on disk.
+DEMO_CONFIG = Config(kvk=KvkConfig(url=f"http://{DEMO_KVK_HOST}/api", rate_limit=10_000,
+                                   concurrency=32),
+                     web=WebConfig(rate_limit=10_000, concurrency_per_host=16, cache=False))
 
 FormatOpt = Annotated[OutputFormat | None, typer.Option(
     "--format", "-f", help="Report format (default: table, or the config file's).")]
@@ -84,6 +88,8 @@ SummaryOnlyOpt = Annotated[bool, typer.Option(
 SplitOpt = Annotated[Path | None, typer.Option(
     "--split", help="Write one report per official into this directory, named by id "
                     "(mode 0600).")]
+NoCacheOpt = Annotated[bool, typer.Option(
+    "--no-cache", help="Neither read nor write the on-disk cache of web pages.")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="Settings file (default: ./exposurecheck.toml or [tool.exposurecheck] in "
                      "./pyproject.toml).")]
@@ -108,6 +114,7 @@ class RunOptions:
     baseline: Path | None = None
     summary_only: bool = False
     split: Path | None = None
+    no_cache: bool = False
 
 
 def build_app(transport: httpx.AsyncBaseTransport | None = None,
@@ -133,14 +140,15 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         concurrency: ConcurrencyOpt = None, quiet: QuietOpt = False,
         checkpoint: CheckpointOpt = None, config: ConfigOpt = None,
         baseline: BaselineOpt = None, summary_only: SummaryOnlyOpt = False,
-        split: SplitOpt = None,
+        split: SplitOpt = None, no_cache: NoCacheOpt = False,
     ) -> None:
         """Audit every official in a roster file."""
         with _bad_input():
             loaded = load_roster(roster)
         _audit(loaded, RunOptions(sources, output_format, output, reveal, lang, fail_on,
                                   concurrency, quiet, checkpoint, config, roster_path=roster,
-                                  baseline=baseline, summary_only=summary_only, split=split),
+                                  baseline=baseline, summary_only=summary_only, split=split,
+                                  no_cache=no_cache),
                env, transport)
 
     @app.command()
@@ -171,16 +179,17 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         output_format: FormatOpt = None, output: OutputOpt = None, reveal: RevealOpt = False,
         lang: LangOpt = None, quiet: QuietOpt = False,
     ) -> None:
-        """Audit a fictional council against the bundled mock register, offline."""
-        from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
-        from exposurecheck.mock.register import load_register
+        """Audit a fictional council against the bundled mock register and site, offline."""
+        from exposurecheck.mock.api import DEMO_API_KEY
+        from exposurecheck.mock.router import demo_transport
 
         with _bad_input():
-            roster = load_roster(fixtures_dir() / "rosters" / "demo-council.yaml")
-        mock = transport or MockHandelsregister(load_register()).transport()
-        demo_env = {"KVK_API_KEY": DEMO_API_KEY}
+            council = load_roster(fixtures_dir() / "rosters" / "demo-council.yaml")
+            web = load_roster(fixtures_dir() / "rosters" / "demo-web.yaml")
+        roster = Roster(officials=council.officials + web.officials, sites=web.sites)
         _audit(roster, RunOptions(output_format=output_format, output=output, reveal=reveal,
-                                  lang=lang, quiet=quiet, demo=True), demo_env, mock)
+                                  lang=lang, quiet=quiet, demo=True),
+               {"KVK_API_KEY": DEMO_API_KEY}, transport or demo_transport())
 
     @app.command()
     def schema() -> None:
@@ -220,10 +229,11 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
             "--fail-rate", min=0, max=1,
             help="Share of requests that fail (500, 503, truncated JSON, no answer).")] = 0.0,
     ) -> None:
-        """Serve the mock Handelsregister over HTTP (point EXPOSURECHECK_KVK_URL at it)."""
+        """Serve the mock Handelsregister and the fixture web site over HTTP."""
         from exposurecheck.mock.api import DEMO_API_KEY, FaultPlan
         from exposurecheck.mock.register import load_register
         from exposurecheck.mock.server import serve as serve_mock
+        from exposurecheck.mock.web import FixtureSite
 
         with _bad_input():
             try:
@@ -235,11 +245,12 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
                            hang_seconds=120.0)
 
         typer.echo(f"Mock KVK API on http://{host}:{port}/api  (apikey: {DEMO_API_KEY})", err=True)
+        typer.echo(f"Fixture web site on http://{host}:{port}/", err=True)
         typer.echo(f"  export EXPOSURECHECK_KVK_URL=http://{host}:{port}/api "
                    f"KVK_API_KEY={DEMO_API_KEY}", err=True)
         try:
             serve_mock(host, port, register=data, faults=faults, latency=latency,
-                       rate_limit=rate_limit)
+                       rate_limit=rate_limit, site=FixtureSite())
         except KeyboardInterrupt:
             pass
         except OSError as exc:
@@ -264,7 +275,8 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
         fail_on = options.fail_on or config.fail_on
         output_format = options.output_format or config.format
         chosen = _parse_sources(options.sources) or list(config.sources) or None
-        collectors = build_collectors(chosen, SourceContext(config, secrets, roster, transport))
+        collectors = build_collectors(chosen, SourceContext(config, secrets, roster, transport,
+                                                            use_cache=not options.no_cache))
         checkpoint = None
         if options.checkpoint is not None:
             digest = audit_digest(roster, [c.source for c in collectors], lang.value)

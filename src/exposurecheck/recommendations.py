@@ -9,7 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exposurecheck.i18n import Lang
-from exposurecheck.models import Finding, FindingKind, Recommendation, Status, Subject
+from exposurecheck.models import (
+    Finding,
+    FindingKind,
+    Recommendation,
+    SourceId,
+    Status,
+    Subject,
+)
 
 CONVENANT_URL = "https://www.kvk.nl/over-het-handelsregister/decentrale-politieke-ambtsdragers/"
 SHIELDING_URL = "https://www.kvk.nl/over-het-handelsregister/afschermen-van-je-bezoekadres-wat-is-mogelijk/"
@@ -140,6 +147,10 @@ STEPS: dict[str, _Step] = {
 
 def recommend(finding: Finding, lang: Lang) -> tuple[Recommendation, ...]:
     """The steps for one finding, most effective first."""
+    if finding.source is SourceId.WEB:
+        from exposurecheck.web.advice import WEB_STEPS, web_steps_for  # imports this module
+
+        return tuple(WEB_STEPS[step].render(step, lang) for step in web_steps_for(finding))
     return tuple(STEPS[step].render(step, lang) for step in _steps_for(finding))
 
 

@@ -22,6 +22,7 @@ class SourceContext:
     secrets: Secrets
     roster: Roster
     transport: httpx.AsyncBaseTransport | None = None
+    use_cache: bool = True
 
 
 def _build_kvk(context: SourceContext) -> Collector:
@@ -40,6 +41,23 @@ def _build_kvk(context: SourceContext) -> Collector:
     return KvkCollector(client)
 
 
+def _build_web(context: SourceContext) -> Collector:
+    from exposurecheck.collectors.web import WebCollector
+    from exposurecheck.web.fetch import Fetcher, FetchPolicy, default_cache_dir
+
+    web = context.config.web
+    policy = FetchPolicy(timeout=web.timeout, max_bytes=web.max_bytes,
+                         rate_limit=web.rate_limit, concurrency_per_host=web.concurrency_per_host,
+                         cache_dir=default_cache_dir() if web.cache and context.use_cache
+                         else None)
+    return WebCollector(Fetcher(policy, transport=context.transport), context.roster.sites)
+
+
+def _web_configured(context: SourceContext) -> bool:
+    """Web pages are read when the roster names some: per official or sites to crawl."""
+    return bool(context.roster.sites) or any(o.urls for o in context.roster.officials)
+
+
 @dataclass(frozen=True)
 class _SourceEntry:
     configured: Callable[[SourceContext], bool]
@@ -48,6 +66,7 @@ class _SourceEntry:
 
 SOURCES: dict[SourceId, _SourceEntry] = {
     SourceId.KVK: _SourceEntry(lambda c: bool(c.secrets.kvk_api_key), _build_kvk),
+    SourceId.WEB: _SourceEntry(_web_configured, _build_web),
 }
 
 

@@ -20,6 +20,7 @@ import httpx
 
 from exposurecheck.mock.api import DEMO_API_KEY, Dispatch, FaultPlan, MockHandelsregister
 from exposurecheck.mock.register import Register, load_register
+from exposurecheck.mock.web import FixtureSite
 
 _HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-encoding"}
 
@@ -29,6 +30,7 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
     protocol_version = "HTTP/1.1"
     mock: MockHandelsregister  # set on the subclass made per server
+    site: FixtureSite | None = None  # web pages at every path outside /api/
 
     def _answer(self) -> None:
         host = self.headers.get("Host") or "localhost"
@@ -48,7 +50,10 @@ class _Handler(BaseHTTPRequestHandler):
         if latency > 0:
             time.sleep(latency)
         try:
-            result = self.mock.dispatch(request)
+            if self.site is not None and not request.url.path.startswith("/api/"):
+                result = Dispatch(self.site.handle(request))
+            else:
+                result = self.mock.dispatch(request)
         except Exception:  # a bug in the mock: answer like the API would, print nothing
             fout = {"fout": [{"code": "IPD9999", "omschrijving": "Algemene technische fout."}]}
             result = Dispatch(httpx.Response(500, json=fout, request=request))
@@ -85,6 +90,7 @@ def _make_server(
     latency: float,
     rate_limit: float | None,
     mock: MockHandelsregister | None = None,
+    site: FixtureSite | None = None,
 ) -> tuple[ThreadingHTTPServer, MockHandelsregister]:
     if mock is None:
         plan = faults or FaultPlan()
@@ -95,7 +101,7 @@ def _make_server(
         mock = MockHandelsregister(
             register if register is not None else load_register(), api_key=api_key, faults=plan
         )
-    handler = type("MockKvkHandler", (_Handler,), {"mock": mock})
+    handler = type("MockKvkHandler", (_Handler,), {"mock": mock, "site": site})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server, mock
@@ -110,14 +116,16 @@ def serve(
     faults: FaultPlan | None = None,
     latency: float = 0.0,
     rate_limit: float | None = None,
+    site: FixtureSite | None = None,
 ) -> None:
     """Serve until interrupted; the API lives under ``http://HOST:PORT/api``.
 
     ``latency`` and ``rate_limit``, when given, override those of ``faults``.
+    With ``site``, its pages are served at every path outside ``/api/``.
     """
     server, _ = _make_server(
         host, port, register=register, api_key=api_key, faults=faults,
-        latency=latency, rate_limit=rate_limit,
+        latency=latency, rate_limit=rate_limit, site=site,
     )
     try:
         server.serve_forever()
@@ -136,6 +144,7 @@ def running_server(
     latency: float = 0.0,
     rate_limit: float | None = None,
     mock: MockHandelsregister | None = None,
+    site: FixtureSite | None = None,
 ) -> Iterator[str]:
     """Run the server on 127.0.0.1 (free port) in a daemon thread; yield its base URL.
 
@@ -144,7 +153,7 @@ def running_server(
     """
     server, _ = _make_server(
         "127.0.0.1", 0, register=register, api_key=api_key, faults=faults,
-        latency=latency, rate_limit=rate_limit, mock=mock,
+        latency=latency, rate_limit=rate_limit, mock=mock, site=site,
     )
     thread = threading.Thread(
         target=server.serve_forever, name="mock-kvk-server", daemon=True,

@@ -1,0 +1,130 @@
+"""The `web` source: pages that expose an official's own data.
+
+Two kinds of pages are read: every page of the roster's sites (crawled once per
+run and shared by all officials) and the pages listed for one official. Each
+page is read once and searched for each official's roster data. A page that
+could not be fetched is reported for the officials it was meant for, never
+passed over in silence; a page robots.txt asks us not to read is not read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+from exposurecheck.collectors.interface import CollectorResult
+from exposurecheck.findings import severity_for
+from exposurecheck.models import (
+    Evidence,
+    Finding,
+    Locator,
+    Match,
+    Official,
+    Site,
+    SourceError,
+    SourceErrorKind,
+    SourceId,
+    Status,
+    fingerprint,
+)
+from exposurecheck.web.crawl import CrawlResult, crawl
+from exposurecheck.web.extract import PageContent, extract
+from exposurecheck.web.fetch import (
+    OFF_SITE,
+    ROBOTS_DISALLOWED,
+    FetchedPage,
+    Fetcher,
+    FetchProblem,
+)
+from exposurecheck.web.match import WebMatch, find_exposures
+
+# Crawl skips that miss nothing of the site: pages its robots.txt asks us not to read,
+# and links that redirect to another site (a crawl stays on its own host by design).
+_BY_DESIGN = frozenset({ROBOTS_DISALLOWED, OFF_SITE})
+_ERROR_KINDS = {"skipped": SourceErrorKind.SKIPPED, "timeout": SourceErrorKind.TIMEOUT}
+
+
+class WebCollector:
+    """The `web` source. Crawls and page reads are shared between officials in a run."""
+
+    source = SourceId.WEB
+
+    def __init__(self, fetcher: Fetcher, sites: Sequence[Site]) -> None:
+        self._fetcher = fetcher
+        self._sites = tuple(dict.fromkeys(sites))
+        self._crawls: dict[Site, asyncio.Task[CrawlResult]] = {}
+        self._contents: dict[str, asyncio.Task[PageContent]] = {}
+
+    async def aclose(self) -> None:
+        await self._fetcher.aclose()
+
+    async def collect(self, official: Official) -> CollectorResult:
+        errors: list[SourceError] = []
+        pages: dict[str, FetchedPage] = {}
+        for result in await asyncio.gather(*(self._crawl(site) for site in self._sites)):
+            pages.update((page.url, page) for page in result.pages)
+            errors += [_error(p) for p in result.problems
+                       if not (p.kind == "skipped" and p.reason in _BY_DESIGN)]
+        own = await asyncio.gather(*(self._fetcher.fetch(url) for url in official.urls))
+        for fetched in own:
+            if isinstance(fetched, FetchProblem):
+                errors.append(_error(fetched))  # the official asked for it: say why it was not
+            else:
+                pages[fetched.url] = fetched
+        findings: list[Finding] = []
+        for url, page in sorted(pages.items()):
+            content = await self._content(page)
+            if content.parse_failed:
+                errors.append(SourceError(source=self.source, kind=SourceErrorKind.FAILED,
+                                          message=f"{_without_query(url)}: the page could not "
+                                                  "be parsed"))
+                continue
+            # one match per (kind, subject, detail) on a page, and one page per URL
+            findings += [_finding(official, content, match) for match
+                         in await asyncio.to_thread(find_exposures, official, content)]
+        unique = {(e.kind, e.message): e for e in errors}
+        return CollectorResult(source=self.source, findings=tuple(findings),
+                               errors=tuple(unique.values()))
+
+    async def _crawl(self, site: Site) -> CrawlResult:
+        task = self._crawls.get(site)
+        if task is None:
+            task = asyncio.ensure_future(crawl(self._fetcher, site))
+            self._crawls[site] = task
+        return await asyncio.shield(task)
+
+    async def _content(self, page: FetchedPage) -> PageContent:
+        """Parse each page once per run, off the event loop: a large page takes a while."""
+        task = self._contents.get(page.url)
+        if task is None:
+            task = asyncio.ensure_future(asyncio.to_thread(extract, page))
+            self._contents[page.url] = task
+        return await asyncio.shield(task)
+
+
+def _finding(official: Official, content: PageContent, match: WebMatch) -> Finding:
+    """The locator's element is left out of the fingerprint: moving within a page is no news."""
+    page_locator = Locator(url=content.url)
+    return Finding(
+        kind=match.kind, subject=match.subject, status=Status.EXPOSED,
+        severity=severity_for(match.kind, Status.EXPOSED), source=SourceId.WEB,
+        locator=page_locator.model_copy(update={"element": match.element.value}),
+        match=Match(score=round(min(match.score, 1.0), 3), fields=match.fields),
+        evidence=Evidence(value=match.value, context=match.context,
+                          page_title=content.title or None),
+        fingerprint=fingerprint(official.id, match.kind, match.subject, SourceId.WEB,
+                                page_locator, detail=match.detail),
+    )
+
+
+def _without_query(url: str) -> str:
+    """Query strings and fragments can carry personal data; messages do without them."""
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+
+
+def _error(problem: FetchProblem) -> SourceError:
+    return SourceError(source=SourceId.WEB,
+                       kind=_ERROR_KINDS.get(problem.kind, SourceErrorKind.FAILED),
+                       message=f"{_without_query(problem.url)}: {problem.reason}")

@@ -1,0 +1,87 @@
+"""What to do about data a web page exposes, in Dutch and English.
+
+A web page is taken down by whoever runs it: the griffie or webmaster of a
+municipal site, the party, the editor of a news site. The steps go from asking
+nicely, to the right to erasure (AVG art. 17), to the doxing offence for a
+publication meant to intimidate (art. 285d Sr).
+"""
+
+from __future__ import annotations
+
+from exposurecheck.models import Finding, FindingKind
+from exposurecheck.recommendations import _Step, _Text
+
+AP_URL = "https://www.autoriteitpersoonsgegevens.nl/"
+WETTEN_URL = "https://wetten.overheid.nl/"
+
+WEB_STEPS: dict[str, _Step] = {
+    "web-removal-request": _Step(
+        legal_basis="AVG art. 5 lid 1 onder c (dataminimalisatie)",
+        url=AP_URL,
+        nl=_Text(
+            "Vraag de beheerder van de pagina om de gegevens te verwijderen",
+            "Neem contact op met wie de pagina beheert: de griffie of webredactie voor de "
+            "gemeentelijke site en het raadsinformatiesysteem, het partijbureau voor een "
+            "partijsite, de redactie voor een nieuwsbericht. Noem de pagina en de gegevens, en "
+            "vraag ze weg te halen of te vervangen door werkgegevens (e-mail en telefoon via de "
+            "griffie). Vraag ook om verwijdering uit archieven en zoekmachine-caches. Een "
+            "woonplaats op een kandidatenlijst is wettelijk voorgeschreven; elders is die "
+            "zelden nodig."),
+        en=_Text(
+            "Ask whoever runs the page to remove the data",
+            "Contact whoever runs the page: the council clerk's office (griffie) or web team "
+            "for the municipal site and council information system, the party office for a "
+            "party site, the editor for a news article. Name the page and the data, and ask "
+            "for it to be removed or replaced by work contact details (e-mail and phone via the "
+            "griffie). Ask for archives and search engine caches too. A town of residence on "
+            "a candidate list is required by law; elsewhere it is rarely needed."),
+    ),
+    "web-avg-erasure": _Step(
+        legal_basis="AVG (GDPR) art. 17; art. 12 lid 3 (termijn); UAVG art. 47",
+        url=AP_URL,
+        nl=_Text(
+            "Dien een verzoek tot gegevenswissing in (AVG art. 17)",
+            "Helpt een verzoek niet, dien dan schriftelijk een verzoek tot gegevenswissing in "
+            "bij de verwerkingsverantwoordelijke (de gemeente, de partij, de uitgever). Die moet "
+            "binnen een maand antwoorden; die termijn kan met twee maanden worden verlengd, "
+            "met opgaaf van redenen. Openbare registers die bij wet zijn ingesteld vallen "
+            "buiten dit recht (UAVG art. 47). Krijg je geen of een onvoldoende antwoord, dan "
+            "kun je een klacht indienen bij de Autoriteit Persoonsgegevens."),
+        en=_Text(
+            "Send an erasure request (GDPR art. 17)",
+            "If asking does not help, send a written erasure request to the controller (the "
+            "municipality, the party, the publisher). It must answer within one month, which "
+            "it can extend by two more months if it says why. Public registers established by "
+            "law are exempt from this right (UAVG art. 47). Without a proper answer you can "
+            "complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)."),
+    ),
+    "web-doxing-report": _Step(
+        legal_basis="art. 285d Wetboek van Strafrecht",
+        url=WETTEN_URL,
+        nl=_Text(
+            "Is de publicatie vijandig? Doe aangifte van doxing",
+            "Zijn je gegevens gepubliceerd om je bang te maken, ernstig overlast te bezorgen of "
+            "je in je ambt te hinderen, dan is dat sinds 1 januari 2024 strafbaar als doxing "
+            "(art. 285d Sr), met een hogere straf als het gericht is tegen een burgemeester, "
+            "wethouder of volksvertegenwoordiger. Leg de pagina vast (schermafbeelding met "
+            "adres en datum), doe aangifte bij de politie en meld het bij je werkgever."),
+        en=_Text(
+            "Is the publication hostile? Report doxing to the police",
+            "If your data was published to frighten you, cause you serious nuisance or hinder "
+            "you in your office, that has been a crime since 1 January 2024 (doxing, art. 285d "
+            "of the Dutch Criminal Code), punished more severely when aimed at a mayor, "
+            "alderman or elected representative. Record the page (a screenshot with its address "
+            "and date), report it to the police and tell your employer."),
+    ),
+}
+
+
+def web_steps_for(finding: Finding) -> list[str]:
+    """The steps for a web finding, most effective first.
+
+    A town of residence is often published by law (candidate lists) and too little to
+    threaten anyone with, so it gets the removal request only.
+    """
+    if finding.kind is FindingKind.RESIDENCE:
+        return ["web-removal-request"]
+    return ["web-removal-request", "web-avg-erasure", "web-doxing-report"]
