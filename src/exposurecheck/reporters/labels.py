@@ -53,3 +53,7 @@ _LABELS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: Lang) -> str:
     nl, en = _LABELS.get(key, (key, key))
     return nl if lang is Lang.NL else en
+
+
+def has_label(key: str) -> bool:
+    return key in _LABELS

@@ -60,10 +60,10 @@ def _findings_table(findings: tuple[Finding, ...], lang: Lang) -> Table:
         where = " / ".join(p for p in (
             f"KVK {f.locator.kvk_number}" if f.locator.kvk_number else None,
             f"vest. {f.locator.vestigingsnummer}" if f.locator.vestigingsnummer else None,
-            f.locator.address_type, f.locator.url) if p)
-        evidence = "; ".join(p for p in (f.evidence.trade_name, f.evidence.address,
-                                         f.evidence.person, f.evidence.legal_form,
-                                         f.evidence.establishment) if p)
+            f.locator.address_type, f.locator.url, f.locator.element) if p)
+        e = f.evidence
+        evidence = "; ".join(p for p in (e.value, e.trade_name, e.address, e.person,
+                                         e.legal_form, e.establishment, e.page_title) if p)
         table.add_row(
             Text(label(f.severity.value, lang), style=SEVERITY_STYLE[f.severity]),
             label(f.kind.value, lang), label(f.subject.value, lang),
