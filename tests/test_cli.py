@@ -189,3 +189,21 @@ def test_audit_applies_a_baseline_and_warns_about_expired_entries(
     code, _, err = run(["audit", str(DEMO_ROSTER)])
     assert code == ExitCode.BAD_INPUT
     assert "error: .exposurecheck-baseline.json, entries[0], field 'fingerprint'" in err
+
+
+def test_flags_override_the_config_file_and_config_show_masks_secrets(tmp_path: Path) -> None:
+    config = tmp_path / "exposurecheck.toml"
+    config.write_text(FAST_CONFIG.read_text(encoding="utf-8")
+                      + '\n[tool.exposurecheck]\nfail_on = "critical"\nformat = "json"\n',
+                      encoding="utf-8")
+    result = CliRunner().invoke(
+        build_app(transport=MockHandelsregister(load_register()).transport(), env=ENV),
+        ["audit", str(DEMO_ROSTER), "--config", str(config)])
+    assert result.exit_code == ExitCode.OK and json.loads(result.stdout)["officials"]
+    result = CliRunner().invoke(
+        build_app(transport=MockHandelsregister(load_register()).transport(), env=ENV),
+        ["audit", str(DEMO_ROSTER), "--config", str(config), "--fail-on", "low"])
+    assert result.exit_code == ExitCode.EXPOSURES_FOUND
+    code, out, _ = run(["config", "show", "--config", str(config)])
+    assert code == 0 and 'fail_on = "critical"' in out
+    assert DEMO_API_KEY not in out and "KVK_API_KEY = ********" in out

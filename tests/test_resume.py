@@ -88,3 +88,22 @@ def test_a_checkpoint_of_another_audit_is_refused(tmp_path: Path) -> None:
                     encoding="utf-8")
     with pytest.raises(CheckpointError, match="another audit"):
         Checkpoint(path, "other").open()
+
+
+def test_ctrl_c_exits_cleanly_with_progress_saved(tmp_path: Path) -> None:
+    with running_server(latency=0.05) as base_url:
+        env = {**os.environ, "EXPOSURECHECK_KVK_URL": base_url, "KVK_API_KEY": DEMO_API_KEY,
+               "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+        checkpoint, output = tmp_path / "audit.ckpt", tmp_path / "report.json"
+        process = subprocess.Popen(audit_command(tmp_path, output, checkpoint), env=env,
+                                   stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and (
+                not checkpoint.exists() or checkpoint.read_bytes().count(b"\n") < 3):
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "officials saved" in err and "Traceback" not in err
+    assert checkpoint.read_bytes().count(b"\n") >= 3
+    assert not output.exists()
