@@ -95,6 +95,11 @@ def test_missing_api_key_is_a_clear_usage_error() -> None:
     assert "KVK_API_KEY" in err
 
 
+def test_sources_not_used_are_named_on_stderr() -> None:
+    _, _, err = run(["audit", str(DEMO_ROSTER), "--format", "json"])
+    assert "not checked: web" in err
+
+
 def test_unknown_source_is_rejected() -> None:
     code, _, err = run(["audit", str(DEMO_ROSTER), "--sources", "kvk,telefoonboek"])
     assert code == ExitCode.BAD_INPUT

@@ -285,6 +285,10 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
             BASELINE_FILE if not options.demo and BASELINE_FILE.exists() else None)
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
         _check_output_options(options, output_format)
+    unused = [s.value for s in SourceId if s not in {c.source for c in collectors}]
+    if unused and not options.quiet and not options.demo:
+        err.print(f"not checked: {', '.join(unused)} (not configured or not chosen; "
+                  "see --sources and the README)", markup=False)
     audit_options = AuditOptions(lang=lang, concurrency=options.concurrency or config.concurrency)
     try:
         report = _run(roster, collectors, audit_options, err, options.quiet, checkpoint)
