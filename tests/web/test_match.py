@@ -327,3 +327,31 @@ def test_context_shows_where_but_hides_other_numbers_and_addresses() -> None:
 def test_an_official_without_data_gets_nothing() -> None:
     bare = Official(id=OfficialId("t-2"), name="Anna de Vries")
     assert find(f"{ABOUT}<p>Anna de Vries woont in Dalfsen, 06-12345601.</p>", bare) == []
+
+
+@pytest.mark.parametrize("written", ["0031 6 12 34 56 01", "0031-6-12345601", "+31(0)6 1234 5601"])
+def test_international_trunk_prefixes(written: str) -> None:
+    (match,) = find(f"<p>Bel: {written}</p>", kind=FindingKind.PHONE)
+    assert match.value == written and match.detail == "+31612345601"
+
+
+def test_json_ld_telephone_with_trunk_zero() -> None:
+    body = ('<script type="application/ld+json">{"@type": "Person", '
+            '"name": "Jan-Willem van den Berg", "telephone": "+31 (0)6 12345601"}</script>')
+    assert [m.detail for m in find(body, kind=FindingKind.PHONE)] == ["+31612345601"]
+
+
+def test_another_town_in_the_same_clause_is_not_the_home() -> None:
+    body = (f"{ABOUT}<p>In Dalfsen werd ingebroken aan de Kerkstraat 14, in Ommen aan de "
+            "Kerkstraat 12 en aan de Stationsstraat 31.</p>")
+    assert find(body, kind=FindingKind.HOME_ADDRESS) == []
+    same = f"{ABOUT}<p>Hij woont in Dalfsen aan de Kerkstraat 12.</p>"
+    (match,) = find(same, kind=FindingKind.HOME_ADDRESS)
+    assert match.score >= 0.8  # the clause's town confirms it
+
+
+def test_postcode_and_house_number_alone() -> None:
+    (match,) = find("<p>Brief van bewoner, 7721 BC 12, over de Kerkweg</p>",
+                    kind=FindingKind.HOME_ADDRESS)
+    assert match.value == "7721 BC 12"
+    assert find("<p>Brief van bewoner, 7721 BC 14</p>", kind=FindingKind.HOME_ADDRESS) == []

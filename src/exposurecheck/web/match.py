@@ -466,6 +466,23 @@ def _other_given_name(text: str, surname_start: int) -> bool:
 # --------------------------------------------------------------------------- phones, e-mail
 
 
+_ZERO_ZERO = re.compile(r"(?<![\d+])00(?=31[\s-]*\(?\d)")
+_TRUNK_ZERO = re.compile(r"(?<=\+31)(\s*)\(0\)")
+
+
+def _international_prefixes(text: str) -> str:
+    """"0031 6 ..." and "+31 (0)6 ..." as phonenumbers reads them, positions unchanged."""
+    text = _ZERO_ZERO.sub(" +", text)
+    return _TRUNK_ZERO.sub(lambda m: m.group(1) + "   ", text)
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """Digits glued to letters or more digits are part of something else, not a number."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() or after.isalnum()
+
+
 def _phones(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
     if not profile.phones:
         return
@@ -474,10 +491,16 @@ def _phones(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
     for element, text in texts:
         if not any(c.isdigit() for c in text):
             continue
-        for found in PhoneNumberMatcher(text, "NL", leniency=Leniency.VALID):
+        readable = _international_prefixes(text)
+        # POSSIBLE, not VALID: a number outside today's allocated ranges is still the roster's
+        for found in PhoneNumberMatcher(readable, "NL", leniency=Leniency.POSSIBLE):
+            if _inside_a_word(readable, found.start, found.end):
+                continue  # an IBAN or dossier number that happens to hold the digits
             e164 = phonenumbers.format_number(found.number, PhoneNumberFormat.E164)
             if e164 in profile.phones:
-                yield WebMatch(FindingKind.PHONE, Subject.OFFICIAL, element, found.raw_string,
+                start = found.start - (text[found.start - 1: found.start + 1] == "00")
+                yield WebMatch(FindingKind.PHONE, Subject.OFFICIAL, element,
+                               text[start:found.end],
                                _snippet(text, found.start, found.end), e164, 1.0,
                                (FieldMatch(field="phone", score=1.0),))
 
@@ -593,6 +616,15 @@ def _address_hits(home: Address, text: str, city_key: str | None) -> Iterator[_A
         if best is None:
             continue
         _, start, result = best
+        if postcode is None and city is None:
+            named = _town_in_clause(text, start)  # "in Vaassen aan de Kerkstraat 12"
+            if named is not None and named != city_key:
+                continue
+            if named is not None:
+                city = home.city
+                result = match_address(home, Address(
+                    street=_street_text(text, start, found.start()), number=home.number,
+                    letter=letter or None, addition=addition or None, city=city))
         if postcode is None and city is None:  # "7721 BC Dalfsen, Kerkstraat 12"
             postcode, city = _place_before(text, start, city_key)
             if postcode or city:
@@ -609,6 +641,16 @@ def _address_hits(home: Address, text: str, city_key: str | None) -> Iterator[_A
               and (city is None or home.city is None)
               and (postcode is None or home.postcode is None)):
             yield _AddressHit(start, stop, result, True)
+
+
+_CLAUSE_TOWN = re.compile(r"(?<![\w])(?:in|te)\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
+
+
+def _town_in_clause(text: str, start: int) -> str | None:
+    """The town a clause names before a street: "in Vaassen aan de ..." -> key of Vaassen."""
+    clause_start = max(text.rfind(mark, 0, start) for mark in ",.;:\n") + 1
+    towns = _CLAUSE_TOWN.findall(text, clause_start, start)
+    return normalise_city(towns[-1]) if towns else None
 
 
 _PLACE_BEFORE = re.compile(r"(?:([1-9][0-9]{3}\s?[A-Za-z]{2})\s+)?([^\W\d_][\w'’ ()-]*?)\s*,\s*$")
@@ -663,6 +705,23 @@ def _street_candidates(text: str, number_start: int,
             yield street, start
 
 
+def _postcode_hits(home: Address, text: str) -> Iterator[_AddressHit]:
+    """"8166 AJ 9": in the Netherlands a postcode and a house number name one address."""
+    if home.postcode is None:
+        return
+    pattern = re.compile(rf"(?<![\w]){home.postcode[:4]}\s?{home.postcode[4:]}\s+"
+                         rf"{home.number}(?![\d])", re.IGNORECASE)
+    for found in pattern.finditer(text):
+        suffix = _SUFFIX.match(text, found.end())
+        end = suffix.end() if suffix else found.end()
+        letter = (suffix.group("letter") or "").strip(" -") if suffix else ""
+        addition = (suffix.group("addition") or "").strip(" -/") if suffix else ""
+        result = match_address(home, Address(number=home.number, letter=letter or None,
+                                             addition=addition or None, postcode=home.postcode))
+        if result.same_dwelling:
+            yield _AddressHit(found.start(), end, result, False)
+
+
 def _home(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
     home = profile.home
     if home is None:
@@ -677,7 +736,7 @@ def _home(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
         if profile.street_hint and profile.street_hint not in _fold(text) and not (
                 home.postcode and home.postcode[:4] in text):
             continue
-        for hit in _address_hits(home, text, profile.city):
+        for hit in (*_address_hits(home, text, profile.city), *_postcode_hits(home, text)):
             if hit.street_only and subject is None:
                 continue  # "Kerkstraat 12" on a page about nobody we know: any town's
             score = _STREET_ONLY_SCORE if hit.street_only else hit.match.score
