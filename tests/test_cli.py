@@ -212,3 +212,17 @@ def test_flags_override_the_config_file_and_config_show_masks_secrets(tmp_path: 
     code, out, _ = run(["config", "show", "--config", str(config)])
     assert code == 0 and 'fail_on = "critical"' in out
     assert DEMO_API_KEY not in out and "KVK_API_KEY = ********" in out
+
+
+def test_self_check_of_a_web_page() -> None:
+    from exposurecheck.mock.router import demo_transport
+
+    page = "http://gemeente-voorbeeld.test/ris/personen/101-a-m-kuipers.html"
+    result = CliRunner().invoke(
+        build_app(transport=demo_transport(), env={}),
+        ["check", "--name", "Anne-Marie Kuipers", "--address",
+         "Veldkampsweg 9, 7731 RE Lemelerveld", "--phone", "0529-431234", "--url", page,
+         "--format", "json", "--no-cache", "--config", str(FAST_CONFIG)])
+    assert result.exit_code == ExitCode.EXPOSURES_FOUND, result.stderr
+    kinds = {f["kind"] for f in json.loads(result.stdout)["officials"][0]["findings"]}
+    assert {"phone", "home_address"} <= kinds

@@ -163,16 +163,28 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
             "--kvk-number", help="A KVK number of your own business; repeatable.")] = None,
         initials: Annotated[str | None, typer.Option("--initials", help="e.g. J.W.")] = None,
         role: Annotated[str | None, typer.Option("--role", help="e.g. wethouder.")] = None,
+        phone: Annotated[list[str] | None, typer.Option(
+            "--phone", help="A private phone number; repeatable.")] = None,
+        email: Annotated[list[str] | None, typer.Option(
+            "--email", help="A private e-mail address; repeatable.")] = None,
+        birth_date: Annotated[str | None, typer.Option(
+            "--birth-date", help="Your birth date, YYYY-MM-DD.")] = None,
+        url: Annotated[list[str] | None, typer.Option(
+            "--url", help="A web page about you to check; repeatable.")] = None,
         sources: SourcesOpt = None, output_format: FormatOpt = None, output: OutputOpt = None,
         reveal: RevealOpt = False, lang: LangOpt = None, fail_on: FailOnOpt = None,
         quiet: QuietOpt = False, config: ConfigOpt = None, baseline: BaselineOpt = None,
+        no_cache: NoCacheOpt = False,
     ) -> None:
         """Check yourself, without a roster file."""
         with _bad_input():
             roster = roster_from_args(name=name, address=address, household=household or (),
-                                      kvk_numbers=kvk_number or (), initials=initials, role=role)
+                                      kvk_numbers=kvk_number or (), initials=initials, role=role,
+                                      phones=phone or (), emails=email or (),
+                                      birth_date=birth_date, urls=url or ())
         _audit(roster, RunOptions(sources, output_format, output, reveal, lang, fail_on, 1,
-                                  quiet, config_path=config, baseline=baseline), env, transport)
+                                  quiet, config_path=config, baseline=baseline,
+                                  no_cache=no_cache), env, transport)
 
     @app.command()
     def demo(

@@ -79,11 +79,14 @@ def load_roster(path: Path) -> Roster:
 
 def roster_from_args(*, name: str, address: str | None, household: Iterable[str] = (),
                      kvk_numbers: Iterable[str] = (), initials: str | None = None,
-                     role: str | None = None, official_id: str = "self") -> Roster:
+                     role: str | None = None, phones: Iterable[str] = (),
+                     emails: Iterable[str] = (), birth_date: str | None = None,
+                     urls: Iterable[str] = (), official_id: str = "self") -> Roster:
     """A one-person roster for a self-check, validated like a file."""
     data: dict[str, Any] = {"id": official_id, "name": name, "initials": initials, "role": role,
                             "home": address, "household": list(household),
-                            "kvk_numbers": list(kvk_numbers)}
+                            "kvk_numbers": list(kvk_numbers), "phones": list(phones),
+                            "emails": list(emails), "birth_date": birth_date, "urls": list(urls)}
     return _build_roster([_Entry("", data)], "command line")
 
 
