@@ -35,6 +35,7 @@ from protego import Protego
 
 from exposurecheck import __version__
 from exposurecheck.logs import redact_http_logs
+from exposurecheck.once import Once
 from exposurecheck.ratelimit import RateLimiter
 
 __all__ = [
@@ -208,8 +209,8 @@ class Fetcher:
         self._clock = clock
         self._sleep = sleep
         self._hosts: dict[str, RateLimiter] = {}
-        self._hops: dict[str, asyncio.Task[FetchedPage | _Redirect | FetchProblem]] = {}
-        self._robots: dict[str, asyncio.Task[Protego | FetchProblem]] = {}
+        self._hops: Once[str, FetchedPage | _Redirect | FetchProblem] = Once()
+        self._robots: Once[str, Protego | FetchProblem] = Once()
         self._cache = (
             _DiskCache(policy.cache_dir, policy.cache_max_age) if policy.cache_dir else None
         )
@@ -224,10 +225,8 @@ class Fetcher:
         )
 
     async def aclose(self) -> None:
-        pending = [t for t in (*self._hops.values(), *self._robots.values()) if not t.done()]
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
+        await self._hops.cancel()
+        await self._robots.cancel()
         await self._http.aclose()
 
     async def __aenter__(self) -> Fetcher:
@@ -292,10 +291,7 @@ class Fetcher:
     # -- pages
 
     async def _page(self, url: httpx.URL) -> FetchedPage | _Redirect | FetchProblem:
-        key = str(url)
-        if key not in self._hops:
-            self._hops[key] = asyncio.ensure_future(self._read_page(url))
-        return await asyncio.shield(self._hops[key])
+        return await self._hops.get(str(url), lambda: self._read_page(url))
 
     async def _read_page(self, url: httpx.URL) -> FetchedPage | _Redirect | FetchProblem:
         if self.policy.obey_robots:
@@ -325,10 +321,7 @@ class Fetcher:
     # -- robots.txt
 
     async def _rules(self, url: httpx.URL) -> Protego | FetchProblem:
-        key = origin(str(url))
-        if key not in self._robots:
-            self._robots[key] = asyncio.ensure_future(self._read_robots(url))
-        return await asyncio.shield(self._robots[key])
+        return await self._robots.get(origin(str(url)), lambda: self._read_robots(url))
 
     async def _read_robots(self, url: httpx.URL) -> Protego | FetchProblem:
         """RFC 9309: 4xx allows everything; 5xx or unreachable disallows everything.

@@ -56,6 +56,7 @@ from exposurecheck.models import (
     Subject,
     fingerprint,
 )
+from exposurecheck.once import Once
 
 T = TypeVar("T")
 
@@ -96,7 +97,7 @@ class KvkCollector:
 
     def __init__(self, client: KvkClient) -> None:
         self._client = client
-        self._once: dict[Hashable, asyncio.Task[Any]] = {}
+        self._once: Once[Hashable, Any] = Once()
         self._auth_failed: KvkAuthError | None = None
 
     async def aclose(self) -> None:
@@ -199,11 +200,7 @@ class KvkCollector:
 
     async def _shared(self, key: Hashable, call: Callable[[], Awaitable[T]]) -> T:
         """Make a request once per run, however many officials need it."""
-        task = self._once.get(key)
-        if task is None:
-            task = asyncio.ensure_future(call())
-            self._once[key] = task
-        result: T = await asyncio.shield(task)
+        result: T = await self._once.get(key, call)
         return result
 
     async def _judge(self, official: Official, people: list[_Person], cand: _Candidate,

@@ -28,6 +28,7 @@ from exposurecheck.models import (
     Status,
     fingerprint,
 )
+from exposurecheck.once import Once
 from exposurecheck.web.crawl import CrawlResult, crawl
 from exposurecheck.web.extract import PageContent, extract
 from exposurecheck.web.fetch import (
@@ -53,8 +54,8 @@ class WebCollector:
     def __init__(self, fetcher: Fetcher, sites: Sequence[Site]) -> None:
         self._fetcher = fetcher
         self._sites = tuple(dict.fromkeys(sites))
-        self._crawls: dict[Site, asyncio.Task[CrawlResult]] = {}
-        self._contents: dict[str, asyncio.Task[PageContent]] = {}
+        self._crawls: Once[Site, CrawlResult] = Once()
+        self._contents: Once[str, PageContent] = Once()
 
     async def aclose(self) -> None:
         await self._fetcher.aclose()
@@ -88,19 +89,11 @@ class WebCollector:
                                errors=tuple(unique.values()))
 
     async def _crawl(self, site: Site) -> CrawlResult:
-        task = self._crawls.get(site)
-        if task is None:
-            task = asyncio.ensure_future(crawl(self._fetcher, site))
-            self._crawls[site] = task
-        return await asyncio.shield(task)
+        return await self._crawls.get(site, lambda: crawl(self._fetcher, site))
 
     async def _content(self, page: FetchedPage) -> PageContent:
         """Parse each page once per run, off the event loop: a large page takes a while."""
-        task = self._contents.get(page.url)
-        if task is None:
-            task = asyncio.ensure_future(asyncio.to_thread(extract, page))
-            self._contents[page.url] = task
-        return await asyncio.shield(task)
+        return await self._contents.get(page.url, lambda: asyncio.to_thread(extract, page))
 
 
 def _finding(official: Official, content: PageContent, match: WebMatch) -> Finding:
