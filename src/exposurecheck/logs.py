@@ -7,6 +7,11 @@ import logging
 import httpx
 
 
+def without_query(url: str | httpx.URL) -> str:
+    """A URL without its query string and fragment, which may carry names or addresses."""
+    return str(httpx.URL(url).copy_with(query=None, fragment=None))
+
+
 class _RedactQueryFilter(logging.Filter):
     """Strip query strings from URLs in httpx's "HTTP Request: GET <url>" lines."""
 
@@ -14,7 +19,7 @@ class _RedactQueryFilter(logging.Filter):
         args = record.args
         if isinstance(args, tuple) and any(isinstance(a, httpx.URL) for a in args):
             record.args = tuple(
-                a.copy_with(query=None, fragment=None) if isinstance(a, httpx.URL) else a
+                without_query(a) if isinstance(a, httpx.URL) else a
                 for a in args
             )
         return True

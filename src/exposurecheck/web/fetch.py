@@ -34,7 +34,7 @@ from bs4.dammit import EncodingDetector
 from protego import Protego
 
 from exposurecheck import __version__
-from exposurecheck.logs import redact_http_logs
+from exposurecheck.logs import redact_http_logs, without_query
 from exposurecheck.once import Once
 from exposurecheck.ratelimit import RateLimiter
 
@@ -167,11 +167,6 @@ def origin(url: str) -> str:
     parsed = httpx.URL(url)
     port = f":{parsed.port}" if parsed.port not in (None, _DEFAULT_PORTS.get(parsed.scheme)) else ""
     return f"{parsed.scheme}://{parsed.host}{port}"
-
-
-def _loggable(url: httpx.URL) -> str:
-    """A URL without its query string, which may carry names or addresses."""
-    return str(url.copy_with(query=None, fragment=None))
 
 
 @dataclass(frozen=True)
@@ -374,7 +369,7 @@ class Fetcher:
             except httpx.RequestError as exc:
                 answer = FetchProblem(str(url), "failed", f"request failed ({type(exc).__name__})")
         outcome = answer.reason if isinstance(answer, FetchProblem) else type(answer).__name__
-        log.debug("GET %s: %s", _loggable(url), outcome)
+        log.debug("GET %s: %s", without_query(url), outcome)
         return answer
 
     async def _read(

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from urllib.parse import urlsplit, urlunsplit
 
 from exposurecheck.collectors.interface import CollectorResult
 from exposurecheck.findings import severity_for
+from exposurecheck.logs import without_query
 from exposurecheck.models import (
     Evidence,
     Finding,
@@ -78,7 +78,7 @@ class WebCollector:
             content = await self._content(page)
             if content.parse_failed:
                 errors.append(SourceError(source=self.source, kind=SourceErrorKind.FAILED,
-                                          message=f"{_without_query(url)}: the page could not "
+                                          message=f"{without_query(url)}: the page could not "
                                                   "be parsed"))
                 continue
             # one match per (kind, subject, detail) on a page, and one page per URL
@@ -111,13 +111,7 @@ def _finding(official: Official, content: PageContent, match: WebMatch) -> Findi
     )
 
 
-def _without_query(url: str) -> str:
-    """Query strings and fragments can carry personal data; messages do without them."""
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-
-
 def _error(problem: FetchProblem) -> SourceError:
     return SourceError(source=SourceId.WEB,
                        kind=_ERROR_KINDS.get(problem.kind, SourceErrorKind.FAILED),
-                       message=f"{_without_query(problem.url)}: {problem.reason}")
+                       message=f"{without_query(problem.url)}: {problem.reason}")
