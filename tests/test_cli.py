@@ -226,3 +226,11 @@ def test_self_check_of_a_web_page() -> None:
     assert result.exit_code == ExitCode.EXPOSURES_FOUND, result.stderr
     kinds = {f["kind"] for f in json.loads(result.stdout)["officials"][0]["findings"]}
     assert {"phone", "home_address"} <= kinds
+
+
+def test_contradicting_options_leave_no_checkpoint_behind(tmp_path: Path) -> None:
+    checkpoint = tmp_path / "audit.ckpt"
+    code, _, err = run(["audit", str(DEMO_ROSTER), "--checkpoint", str(checkpoint),
+                        "--summary-only", "--split", str(tmp_path / "per")])
+    assert code == ExitCode.BAD_INPUT and "cannot be combined" in err
+    assert not checkpoint.exists()

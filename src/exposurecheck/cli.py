@@ -289,14 +289,14 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
         chosen = _parse_sources(options.sources) or list(config.sources) or None
         collectors = build_collectors(chosen, SourceContext(config, secrets, roster, transport,
                                                             use_cache=not options.no_cache))
-        checkpoint = None
-        if options.checkpoint is not None:
-            digest = audit_digest(roster, [c.source for c in collectors], lang.value)
-            checkpoint = Checkpoint(options.checkpoint, digest).open()
+        _check_output_options(options, output_format)
         baseline_path = options.baseline or (
             BASELINE_FILE if not options.demo and BASELINE_FILE.exists() else None)
         baseline = load_baseline(baseline_path) if baseline_path is not None else None
-        _check_output_options(options, output_format)
+        checkpoint = None  # opened last: bad input must not leave a checkpoint file behind
+        if options.checkpoint is not None:
+            digest = audit_digest(roster, [c.source for c in collectors], lang.value)
+            checkpoint = Checkpoint(options.checkpoint, digest).open()
     unused = [s.value for s in SourceId if s not in {c.source for c in collectors}]
     if unused and not options.quiet and not options.demo:
         err.print(f"not checked: {', '.join(unused)} (not configured or not chosen; "
