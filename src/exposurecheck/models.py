@@ -117,6 +117,7 @@ class Locator(Frozen):
     address_type: str | None = None
     url: str | None = None
     element: str | None = None  # where on a page: "text", "tel-link", "json-ld", "meta", ...
+    page: int | None = Field(default=None, ge=1)  # 1-based page of a paged document (PDF)
 
 
 class FieldMatch(Frozen):
