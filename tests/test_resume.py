@@ -40,6 +40,7 @@ def audit_command(tmp_path: Path, output: Path, checkpoint: Path | None) -> list
 def comparable(path: Path) -> dict[str, Any]:
     report = json.loads(path.read_text(encoding="utf-8"))
     report.pop("generated_at")
+    report.pop("usage")  # what each run spent: a resumed run spends less, by design
     return dict(report)
 
 

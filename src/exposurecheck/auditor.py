@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from exposurecheck import __version__
-from exposurecheck.collectors.interface import Collector, CollectorResult
+from exposurecheck.collectors.interface import Collector, CollectorResult, MetersKvkUsage
 from exposurecheck.i18n import Lang
 from exposurecheck.models import (
     Official,
@@ -19,6 +19,7 @@ from exposurecheck.models import (
     SourceError,
     SourceErrorKind,
     ToolInfo,
+    Usage,
 )
 from exposurecheck.recommendations import recommend
 
@@ -59,7 +60,12 @@ class Auditor:
         return Report(generated_at=datetime.now(UTC), tool=ToolInfo(version=__version__),
                       lang=self._options.lang.value, redacted=False,
                       sources=tuple(c.source for c in self._collectors),
-                      officials=tuple(results))
+                      officials=tuple(results), usage=self.usage())
+
+    def usage(self) -> Usage:
+        """What this run spent; an estimate run asks the same of its collectors."""
+        kvk = next((c.usage() for c in self._collectors if isinstance(c, MetersKvkUsage)), None)
+        return Usage(kvk=kvk)
 
     async def _audit_official(self, official: Official) -> OfficialResult:
         outcomes = await asyncio.gather(*(self._run(c, official) for c in self._collectors))

@@ -126,7 +126,7 @@ def apply_baseline(report: Report, baseline: Baseline,
     active = {e.fingerprint: e for e in baseline.entries if e.active(today)}
     officials = tuple(_accept(o, active) for o in report.officials)
     exposed = {f.fingerprint for o in report.officials for f in o.findings
-               if f.status is Status.EXPOSED}
+               if f.exposes}
     shielded = {f.fingerprint for o in report.officials for f in o.findings
                 if f.status is Status.SHIELDED}
     checked = {o.id for o in report.officials if o.complete}
@@ -143,7 +143,7 @@ def apply_baseline(report: Report, baseline: Baseline,
 
 def _accept(result: OfficialResult, active: dict[Fingerprint, BaselineEntry]) -> OfficialResult:
     def accepted(finding: Finding) -> Finding:
-        entry = active.get(finding.fingerprint) if finding.status is Status.EXPOSED else None
+        entry = active.get(finding.fingerprint) if finding.exposes else None
         return finding.model_copy(
             update={"accepted": entry.acceptance() if entry is not None else None})
 
@@ -160,7 +160,7 @@ def baseline_from_report(report: Report, *, reason: str, accepted_by: str,
     entries = []
     for official in report.officials:
         for f in official.findings:
-            if f.status is not Status.EXPOSED:
+            if not f.exposes:
                 continue
             acceptance = f.accepted or Acceptance(reason=reason, accepted_by=accepted_by,
                                                   expires=expires)

@@ -48,6 +48,7 @@ from exposurecheck.reporters import OutputFormat, render
 from exposurecheck.reporters.aggregate import RENDERERS as AGGREGATE_RENDERERS
 from exposurecheck.reporters.aggregate import aggregate, render_aggregate
 from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.labels import label
 from exposurecheck.reporters.split import EXTENSIONS as SPLIT_EXTENSIONS
 from exposurecheck.reporters.split import extension_for, split_file_name, split_report
 from exposurecheck.reporters.summary import render_summary
@@ -90,6 +91,12 @@ SplitOpt = Annotated[Path | None, typer.Option(
                     "(mode 0600).")]
 NoCacheOpt = Annotated[bool, typer.Option(
     "--no-cache", help="Neither read nor write the on-disk cache of web pages.")]
+EstimateOpt = Annotated[bool, typer.Option(
+    "--estimate", help="Make only KVK's free searches and print how many paid requests the "
+                       "audit would make and what they cost; exit 0.")]
+MaxPaidOpt = Annotated[int | None, typer.Option(
+    "--max-paid-requests", min=0, help="Stop making paid KVK requests at this number; "
+                                       "officials not fully checked are incomplete (exit 3).")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="Settings file (default: ./exposurecheck.toml or [tool.exposurecheck] in "
                      "./pyproject.toml).")]
@@ -115,6 +122,8 @@ class RunOptions:
     summary_only: bool = False
     split: Path | None = None
     no_cache: bool = False
+    estimate: bool = False
+    max_paid_requests: int | None = None
 
 
 def build_app(transport: httpx.AsyncBaseTransport | None = None,
@@ -141,6 +150,7 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         checkpoint: CheckpointOpt = None, config: ConfigOpt = None,
         baseline: BaselineOpt = None, summary_only: SummaryOnlyOpt = False,
         split: SplitOpt = None, no_cache: NoCacheOpt = False,
+        estimate: EstimateOpt = False, max_paid_requests: MaxPaidOpt = None,
     ) -> None:
         """Audit every official in a roster file."""
         with _bad_input():
@@ -148,7 +158,8 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         _audit(loaded, RunOptions(sources, output_format, output, reveal, lang, fail_on,
                                   concurrency, quiet, checkpoint, config, roster_path=roster,
                                   baseline=baseline, summary_only=summary_only, split=split,
-                                  no_cache=no_cache),
+                                  no_cache=no_cache, estimate=estimate,
+                                  max_paid_requests=max_paid_requests),
                env, transport)
 
     @app.command()
@@ -287,8 +298,11 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
         fail_on = options.fail_on or config.fail_on
         output_format = options.output_format or config.format
         chosen = _parse_sources(options.sources) or list(config.sources) or None
-        collectors = build_collectors(chosen, SourceContext(config, secrets, roster, transport,
-                                                            use_cache=not options.no_cache))
+        if options.estimate:
+            chosen = [SourceId.KVK]  # the estimate is of KVK's paid requests only
+        collectors = build_collectors(chosen, SourceContext(
+            config, secrets, roster, transport, use_cache=not options.no_cache,
+            max_paid_requests=options.max_paid_requests, estimate_only=options.estimate))
         _check_output_options(options, output_format)
         baseline_path = options.baseline or (
             BASELINE_FILE if not options.demo and BASELINE_FILE.exists() else None)
@@ -298,7 +312,7 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
             digest = audit_digest(roster, [c.source for c in collectors], lang.value)
             checkpoint = Checkpoint(options.checkpoint, digest).open()
     unused = [s.value for s in SourceId if s not in {c.source for c in collectors}]
-    if unused and not options.quiet and not options.demo:
+    if unused and not options.quiet and not options.demo and not options.estimate:
         err.print(f"not checked: {', '.join(unused)} (not configured or not chosen; "
                   "see --sources and the README)", markup=False)
     audit_options = AuditOptions(lang=lang, concurrency=options.concurrency or config.concurrency)
@@ -313,6 +327,9 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
     finally:
         if checkpoint is not None:
             checkpoint.close()
+    if options.estimate:
+        _print_estimate(report, lang)
+        raise typer.Exit(ExitCode.OK)
     if baseline is not None:
         report, warnings = apply_baseline(report, baseline, date.today())
         if not options.quiet:
@@ -340,6 +357,19 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
     if not options.quiet:
         err.print(render_summary(report, lang), end="", markup=False)
     raise typer.Exit(ExitCode.OK if options.demo else _exit_code(report, fail_on))
+
+
+def _print_estimate(report: Report, lang: Lang) -> None:
+    kvk = report.usage.kvk
+    paid = kvk.paid_requests if kvk else 0
+    officials = len(report.officials)
+    incomplete = sum(1 for o in report.officials if not o.complete)
+    typer.echo(label("estimate", lang).format(
+        officials=officials, paid=paid, per=f"{paid / max(officials, 1):.2f}",
+        cost=f"{kvk.estimated_cost_eur if kvk else 0:.2f}",
+        free=(kvk.requests - paid) if kvk else 0))
+    if incomplete:
+        typer.echo(label("estimate_incomplete", lang).format(incomplete=incomplete))
 
 
 def _check_output_options(options: RunOptions, output_format: OutputFormat) -> None:

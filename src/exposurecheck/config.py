@@ -31,8 +31,12 @@ class KvkConfig(_Section):
     url: str = KVK_DEFAULT_URL
     timeout: float = Field(default=10.0, gt=0)
     retries: int = Field(default=3, ge=0, le=10)
-    rate_limit: float = Field(default=10.0, gt=0, description="requests per second")
-    concurrency: int = Field(default=4, ge=1, le=64)
+    rate_limit: float | None = Field(
+        default=None, gt=0, description="requests per second at most (default: KVK's own "
+                                        "published limit, 100)")
+    concurrency: int = Field(default=16, ge=1, le=64)
+    price_per_request: float = Field(default=0.019, ge=0,
+                                     description="EUR per paid (profile) request")
 
 
 class WebConfig(_Section):

@@ -16,10 +16,13 @@ _EXPOSED_SEVERITY: dict[FindingKind, Severity] = {
 
 
 def severity_for(kind: FindingKind, status: Status) -> Severity:
-    """Shielded data is protection in place (info); exposed data by what it enables.
+    """Shielded data is protection in place (info); exposed data by what it enables;
+    an ended registration is low whatever it showed.
 
     A home address is what makes a visit at home possible, so it ranks highest.
     """
     if status is Status.SHIELDED:
         return Severity.INFO
+    if status is Status.ENDED:
+        return Severity.LOW  # no longer in the live register, still in copies of it
     return _EXPOSED_SEVERITY[kind]

@@ -90,6 +90,7 @@ class Subject(StrEnum):
 class Status(StrEnum):
     EXPOSED = "exposed"
     SHIELDED = "shielded"
+    ENDED = "ended"  # a registration that has ended: still in old extracts and copies
 
 
 class Severity(StrEnum):
@@ -139,7 +140,7 @@ class Evidence(Frozen):
     address: str | None = None
     person: str | None = None
     legal_form: str | None = None
-    establishment: str | None = None  # "hoofdvestiging" | "nevenvestiging"
+    establishment: str | None = None  # "hoofdvestiging" | "nevenvestiging" | "rechtspersoon"
     value: str | None = None  # the exposed data as the source writes it
     context: str | None = None  # the text around it, so a reader can find it
     page_title: str | None = None
@@ -175,9 +176,14 @@ class Finding(Frozen):
     accepted: Acceptance | None = None
 
     @property
+    def exposes(self) -> bool:
+        """The data is out there: exposed, or an ended registration that copies still show."""
+        return self.status is not Status.SHIELDED
+
+    @property
     def is_exposure(self) -> bool:
         """Open exposures: what a user still has to act on and what fails a run."""
-        return self.status is Status.EXPOSED and self.accepted is None
+        return self.exposes and self.accepted is None
 
     def fails_at(self, threshold: Severity) -> bool:
         """Does this finding fail a run with --fail-on `threshold`?"""
@@ -217,6 +223,19 @@ class ToolInfo(Frozen):
     version: str
 
 
+class KvkUsage(Frozen):
+    """What the audit asked of KVK: every request counts against the monthly limit,
+    the profile requests are billed."""
+
+    requests: int = Field(ge=0)
+    paid_requests: int = Field(ge=0)
+    estimated_cost_eur: float = Field(ge=0)
+
+
+class Usage(Frozen):
+    kvk: KvkUsage | None = None
+
+
 class Report(Frozen):
     schema_version: str = "1.0"
     generated_at: datetime
@@ -225,6 +244,7 @@ class Report(Frozen):
     redacted: bool
     sources: tuple[SourceId, ...]
     officials: tuple[OfficialResult, ...]
+    usage: Usage = Usage()
 
 
 def fingerprint(official_id: str, kind: FindingKind, subject: Subject, source: SourceId,

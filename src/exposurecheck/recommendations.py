@@ -129,6 +129,24 @@ STEPS: dict[str, _Step] = {
             "number and contact KVK; your municipality, as a government body, can report an "
             "incorrect address through Digimelding. Report deliberate misuse to the police."),
     ),
+    "kvk-ended-registration": _Step(
+        # AVG art. 17(1)(a): data no longer needed for the purpose; the live register no
+        # longer shows an ended registration, copies of it still do (domain README, s. 3).
+        legal_basis="art. 17 AVG (Verordening (EU) 2016/679)",
+        url="https://www.autoriteitpersoonsgegevens.nl/themas/basis-avg/privacyrechten-avg/recht-op-vergetelheid",
+        nl=_Text(
+            "Een beëindigde inschrijving op je adres: laat kopieën verwijderen",
+            "Deze inschrijving is beëindigd en staat niet meer in het actuele Handelsregister, "
+            "maar wel in oude uittreksels en op sites die het register hebben overgenomen. Zoek "
+            "de naam en het KVK-nummer op die sites en vraag elke site om verwijdering van je "
+            "adres (AVG art. 17). Bij KVK zelf is hier niets meer af te schermen."),
+        en=_Text(
+            "An ended registration at your address: have copies removed",
+            "This registration has ended and is no longer in the live Business Register, but "
+            "old extracts and sites that copied the register still show it. Look up the name "
+            "and KVK number on those sites and ask each to erase your address (GDPR art. 17). "
+            "There is nothing left to shield at KVK itself."),
+    ),
     "kvk-shielded-keep": _Step(
         legal_basis=ART_51,
         url=SHIELDING_URL,
@@ -155,6 +173,8 @@ def recommend(finding: Finding, lang: Lang) -> tuple[Recommendation, ...]:
 
 
 def _steps_for(finding: Finding) -> list[str]:
+    if finding.status is Status.ENDED:
+        return ["kvk-ended-registration"]
     if finding.status is Status.SHIELDED:
         return ["kvk-shielded-keep"]
     if finding.kind is FindingKind.BUSINESS_AT_HOME or finding.subject is Subject.UNKNOWN:

@@ -225,7 +225,7 @@ def test_expected_findings_reference_real_records(
         assert found is not None, f
         company, _ = found
         assert company.kvk_nummer == f["kvk_number"]
-        assert company.actief
+        assert company.actief is (f["status"] != "ended")
         assert f["address_type"] in ("bezoekadres", "correspondentieadres")
         assert f["note"]
     for n in expected["negatives"]:
@@ -237,6 +237,7 @@ def test_expected_findings_reference_real_records(
 def test_every_planted_case_is_present(expected: dict[str, Any]) -> None:
     findings = expected["findings"]
     combos = {(f["kind"], f["subject"], f["status"], f["address_type"]) for f in findings}
+    assert ("home_address", "official", "ended", "bezoekadres") in combos
     assert ("home_address", "official", "exposed", "bezoekadres") in combos
     assert ("home_address", "official", "exposed", "correspondentieadres") in combos
     assert ("home_address", "household", "exposed", "bezoekadres") in combos
@@ -250,6 +251,9 @@ def test_every_planted_case_is_present(expected: dict[str, Any]) -> None:
     clean = set(expected["clean_officials"])
     with_findings = {f["official_id"] for f in findings}
     assert not clean & with_findings
+    ended = {(f["official_id"], f["vestigingsnummer"]) for f in findings if f["status"] == "ended"}
+    assert ended == {(n["official_id"], n["vestigingsnummer"])
+                     for n in expected["negatives"] if n["trap"] == "inactive"}
     nothing_at_all = clean - {n["official_id"] for n in expected["negatives"]}
     assert len(nothing_at_all) >= 10
 
@@ -289,7 +293,8 @@ def test_exposed_findings_are_found_by_an_address_search(
             match = re.search(r"(\d+)\S*,\s*(\d{4}\s?[A-Za-z]{2})", home)
             assert match is not None
             number, postcode = int(match[1]), match[2]
-        rows = search(register, postcode=postcode, huisnummer=number)
+        ended = {"inclusiefInactieveRegistraties": "true"} if f["status"] == "ended" else {}
+        rows = search(register, postcode=postcode, huisnummer=number, **ended)
         hits = [r for r in rows if r.get("vestigingsnummer") == f["vestigingsnummer"]]
         if f["status"] == "shielded":
             assert hits == [], f  # a shielded bezoekadres is never found by address

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-from exposurecheck.models import Finding, Frozen, Official, SourceError, SourceId
+from exposurecheck.models import Finding, Frozen, KvkUsage, Official, SourceError, SourceId
 
 
 class CollectorResult(Frozen):
@@ -23,6 +23,13 @@ class Collector(Protocol):
         ...
 
     async def aclose(self) -> None: ...
+
+
+@runtime_checkable
+class MetersKvkUsage(Protocol):
+    """A source that spends KVK requests, and says how many (the report shows the cost)."""
+
+    def usage(self) -> KvkUsage: ...
 
 
 class SourceNotConfiguredError(Exception):

@@ -23,10 +23,12 @@ class SourceContext:
     roster: Roster
     transport: httpx.AsyncBaseTransport | None = None
     use_cache: bool = True
+    max_paid_requests: int | None = None  # KVK: stop making paid requests at this number
+    estimate_only: bool = False  # KVK: make the free searches only, count the paid ones
 
 
 def _build_kvk(context: SourceContext) -> Collector:
-    from exposurecheck.collectors.kvk.client import KvkClient
+    from exposurecheck.collectors.kvk.client import KVK_PUBLISHED_RATE, KvkClient
     from exposurecheck.collectors.kvk.collector import KvkCollector
 
     if not context.secrets.kvk_api_key:
@@ -37,8 +39,10 @@ def _build_kvk(context: SourceContext) -> Collector:
     client = KvkClient(kvk.url, context.secrets.kvk_api_key, transport=context.transport,
                        timeout=kvk.timeout, retries=kvk.retries,
                        user_agent=f"exposurecheck/{__version__}",
-                       limiter=RateLimiter(kvk.rate_limit, kvk.concurrency))
-    return KvkCollector(client)
+                       limiter=RateLimiter(kvk.rate_limit or KVK_PUBLISHED_RATE, kvk.concurrency),
+                       max_paid_requests=context.max_paid_requests,
+                       estimate_only=context.estimate_only)
+    return KvkCollector(client, price_per_paid_request=kvk.price_per_request)
 
 
 def _build_web(context: SourceContext) -> Collector:

@@ -31,6 +31,7 @@ from exposurecheck.models import (
     Report,
     Roster,
     SourceId,
+    Status,
 )
 
 __all__ = ["Letter", "LetterFormat", "Recipient", "letters_for"]
@@ -57,7 +58,7 @@ def letters_for(report: Report, lang: Lang, *, reveal: bool, roster: Roster | No
         for finding in open_findings:
             if finding.source is SourceId.WEB:
                 sites.setdefault(site_of(finding), []).append(finding)
-            else:
+            elif finding.status is not Status.ENDED:  # KVK no longer shows it: nothing to ask
                 letters.append(_letter(result.id, Recipient.KVK, kvk_letter(sender, finding),
                                        (finding.fingerprint,), finding.kind.value, lang))
         for site, findings in sites.items():

@@ -45,7 +45,7 @@ SEVERITY_COLOUR = {
     Severity.INFO: "#6e7781",
 }
 STATUS_COLOUR = {Status.EXPOSED.value: "#cf222e", ACCEPTED: "#8250df",
-                 Status.SHIELDED.value: "#1a7f37"}
+                 Status.SHIELDED.value: "#1a7f37", Status.ENDED.value: "#6e7781"}
 
 _WORDS: dict[str, tuple[str, str]] = {
     # key: (nl, en); words labels.py does not have yet
@@ -222,7 +222,9 @@ def aggregate(report: Report, *, min_role_group: int = MIN_ROLE_GROUP) -> Aggreg
         by_source=tuple(Count(key=s.value, count=sources[s])
                         for s in dict.fromkeys([*report.sources, *(f.source for f in findings)])),
         by_status=tuple(Count(key=k, count=statuses[k])
-                        for k in (Status.EXPOSED.value, ACCEPTED, Status.SHIELDED.value)),
+                        for k in (Status.EXPOSED.value, Status.ENDED.value, ACCEPTED,
+                                  Status.SHIELDED.value)
+                        if k != Status.ENDED.value or statuses[k]),
         by_role=_role_groups(report, min_role_group),
     )
 

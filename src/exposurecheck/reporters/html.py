@@ -28,6 +28,7 @@ from exposurecheck.reporters.aggregate import (
     word,
 )
 from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.summary import usage_line
 
 _NUMERIC = ' class="n"'
 _SETTLED = ' class="settled"'
@@ -90,6 +91,8 @@ def render(report: Report, options: RenderOptions) -> str:
               + (f'<p class="org">{escape(org)}</p>\n' if org else "")
               + f'<p class="meta">{escape(meta_line(agg, lang))}</p>\n'
               + f'<p class="notice">{escape(" ".join(notices))}</p>\n'
+              + (f'<p class="usage">{escape(usage)}</p>\n'
+                 if (usage := usage_line(report, lang)) else "")
               + "</header>\n")
     sections = "".join(_official(n, o, lang) for n, o in enumerate(report.officials, start=1))
     return html_document(f"{title} · {org}" if org else title, lang,

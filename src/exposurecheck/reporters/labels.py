@@ -21,6 +21,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "unknown": ("onbekend", "unknown"),
     "exposed": ("zichtbaar", "exposed"),
     "shielded": ("afgeschermd", "shielded"),
+    "ended": ("beëindigd", "ended"),
     "info": ("info", "info"),
     "low": ("laag", "low"),
     "medium": ("middel", "medium"),
@@ -45,6 +46,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "exposures": ("blootstellingen", "exposures"),
     "shielded_count": ("afgeschermd (bescherming actief)", "shielded (protection in place)"),
     "incomplete_count": ("onvolledig (bron mislukt)", "incomplete (a source failed)"),
+    "estimate": ("Schatting voor {officials} ambtsdragers: {paid} betaalde KVK-verzoeken "
+                 "({per} per ambtsdrager), geschat EUR {cost}; gemaakt: {free} gratis zoekvragen.",
+                 "Estimate for {officials} officials: {paid} paid KVK requests ({per} per "
+                 "official), estimated EUR {cost}; made: {free} free searches."),
+    "estimate_incomplete": ("Let op: {incomplete} ambtsdragers konden niet volledig worden "
+                            "doorzocht; het echte aantal kan hoger zijn.",
+                            "Note: {incomplete} officials could not be searched completely; "
+                            "the real number may be higher."),
+    "kvk_usage": ("KVK: {requests} verzoeken, waarvan {paid} betaald (geschat EUR {cost})",
+                  "KVK: {requests} requests, {paid} of them paid (estimated EUR {cost})"),
     "redacted": ("Persoonsgegevens zijn gemaskeerd; gebruik --reveal om ze te tonen.",
                  "Personal data is redacted; use --reveal to show it."),
 }

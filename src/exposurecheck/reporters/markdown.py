@@ -28,6 +28,7 @@ from exposurecheck.reporters.html import (
     where,
 )
 from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.summary import usage_line
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -40,6 +41,7 @@ def render(report: Report, options: RenderOptions) -> str:
     parts = [f"# {md(word('report_title', lang))}" + (f" · {md(org)}" if org else "") + "\n",
              md(meta_line(agg, lang)) + "\n",
              f"> {md(' '.join(notices))}\n",
+             *([md(usage) + "\n"] if (usage := usage_line(report, lang)) else []),
              overview_markdown(agg, lang),
              _contents(report, lang)]
     parts += [_official(o, lang) for o in report.officials]

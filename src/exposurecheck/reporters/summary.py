@@ -34,6 +34,15 @@ def totals(report: Report) -> Totals:
     )
 
 
+def usage_line(report: Report, lang: Lang) -> str | None:
+    """What the audit asked of KVK and what it costs: paid calls are the user's money."""
+    kvk = report.usage.kvk
+    if kvk is None:
+        return None
+    return label("kvk_usage", lang).format(
+        requests=kvk.requests, paid=kvk.paid_requests, cost=f"{kvk.estimated_cost_eur:.2f}")
+
+
 def render_summary(report: Report, lang: Lang) -> str:
     t = totals(report)
     severities = ", ".join(f"{label(s.value, lang)} {t.by_severity[s]}"
@@ -45,6 +54,9 @@ def render_summary(report: Report, lang: Lang) -> str:
         f"  {label('shielded_count', lang)}: {t.shielded}",
         f"  {label('incomplete_count', lang)}: {t.incomplete}",
     ]
+    usage = usage_line(report, lang)
+    if usage is not None:
+        lines.append(f"  {usage}")
     if report.redacted:
         lines.append(label("redacted", lang))
     return "\n".join(lines) + "\n"

@@ -26,6 +26,7 @@ from exposurecheck.collectors.kvk.client import (
     KvkBadRequest,
     KvkClient,
     KvkError,
+    KvkIncompleteSearch,
     KvkNotFound,
     KvkResponseError,
     KvkUnavailable,
@@ -191,11 +192,13 @@ def test_paging_three_pages(router: respx.Router, make: Callable[..., KvkClient]
     assert client.requests_made == 3
 
 
-def test_paging_stops_at_1000(router: respx.Router, make: Callable[..., KvkClient]) -> None:
+def test_more_than_1000_results_is_an_incomplete_search(
+        router: respx.Router, make: Callable[..., KvkClient]) -> None:
     pages = [page(n, 100, 5000, (n - 1) * 100) for n in range(1, 51)]
     route = router.get(ZOEKEN).mock(side_effect=paged(pages))
-    results = run(call(make(), lambda c: c.search(plaats="Amsterdam")))
-    assert len(results) == 1000
+    with pytest.raises(KvkIncompleteSearch, match="more than 1000") as raised:
+        run(call(make(), lambda c: c.search(plaats="Amsterdam")))
+    assert len(raised.value.results) == 1000  # what was read is kept
     assert route.call_count == 10
     assert route.calls.last.request.url.params["pagina"] == "10"
 
@@ -222,8 +225,29 @@ def test_paging_stops_when_server_ignores_pagina(
     router: respx.Router, make: Callable[..., KvkClient]
 ) -> None:
     route = router.get(ZOEKEN).respond(200, json=page(1, 100, 900))
-    results = run(call(make(), lambda c: c.search(naam="x")))
-    assert len(results) == 100  # page 2 answered as page 1: not appended again
+    with pytest.raises(KvkIncompleteSearch, match="paging not honoured") as raised:
+        run(call(make(), lambda c: c.search(naam="x")))
+    assert len(raised.value.results) == 100  # page 2 answered as page 1: not appended again
+    assert route.call_count == 2
+
+
+def test_repeated_page_without_pagina_is_detected(
+    router: respx.Router, make: Callable[..., KvkClient]
+) -> None:
+    body = page(1, 100, 900)
+    del body["pagina"]
+    router.get(ZOEKEN).respond(200, json=body)
+    with pytest.raises(KvkIncompleteSearch, match="paging not honoured"):
+        run(call(make(), lambda c: c.search(naam="x")))
+
+
+def test_paging_goes_on_without_totaal_or_with_a_wrong_one(
+    router: respx.Router, make: Callable[..., KvkClient]
+) -> None:
+    first, second = page(1, 100, 0, 0), page(2, 40, 0, 100)
+    del first["totaal"]
+    route = router.get(ZOEKEN).mock(side_effect=paged([first, second]))
+    assert len(run(call(make(), lambda c: c.search(naam="x")))) == 140
     assert route.call_count == 2
 
 

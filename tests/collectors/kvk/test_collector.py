@@ -19,6 +19,7 @@ from exposurecheck.models import (
     HouseholdMember,
     Official,
     OfficialId,
+    Severity,
     SourceErrorKind,
     Status,
     Subject,
@@ -121,9 +122,18 @@ def test_hard_negatives_are_not_findings(bezoek: dict[str, Any]) -> None:
     assert not result.errors
 
 
-def test_inactive_registration_is_not_a_finding() -> None:
+def test_ended_registration_is_a_low_finding_of_its_own() -> None:
     result = collect([company("10000007", "J.W. van den Berg", bezoek=HOME, actief=False)])
-    assert result.findings == ()
+    (finding,) = result.findings
+    assert (finding.status, finding.severity, finding.kind) == (
+        Status.ENDED, Severity.LOW, FindingKind.HOME_ADDRESS)
+    assert finding.is_exposure and result.errors == ()
+
+
+def test_ended_registration_never_hides_an_active_one() -> None:
+    result = collect([company("10000007", "Garage Plein", bezoek=HOME, actief=False),
+                      company("10000008", "Bakkerij Plein", bezoek=HOME)])
+    assert [f.status for f in result.findings] == [Status.ENDED, Status.EXPOSED]
 
 
 def test_declared_number_is_the_officials_even_without_the_name() -> None:

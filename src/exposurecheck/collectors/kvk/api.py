@@ -23,7 +23,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+
+from exposurecheck.untrusted import clean_text
 
 __all__ = [
     "CompanyProfile",
@@ -64,6 +66,21 @@ def parse_ja_nee(value: Any) -> bool | None:
 def _ja_nee_default_false(value: Any) -> bool:
     return bool(parse_ja_nee(value))
 
+
+def _no_bool(value: Any) -> Any:
+    """JSON ``true`` is not a number: pydantic would read it as 1."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got a boolean")
+    return value
+
+
+def _trimmed(value: Any) -> Any:
+    """``" bezoekadres "`` is a bezoekadres: KVK's enum words, trimmed and lower case."""
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+Number = Annotated[int, BeforeValidator(_no_bool)]
+Kind = Annotated[str, BeforeValidator(_trimmed)]
 
 JaNee = Annotated[bool, BeforeValidator(_ja_nee_default_false)]
 """A ``"Ja"``/``"Nee"`` indicator; an explicit ``null`` counts as ``"Nee"``."""
@@ -109,6 +126,12 @@ class _KvkModel(BaseModel):
         validate_by_alias=True,
     )
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _clean(cls, value: Any) -> Any:
+        """Register text is outside text: no control character gets past the parser."""
+        return clean_text(value) if isinstance(value, str) else value
+
     def __hash__(self) -> int:
         # The generated hash fails on dict fields (links); hash a frozen view instead.
         return hash((type(self), *(_hashable(v) for v in self.__dict__.values())))
@@ -149,35 +172,49 @@ class RegisterAddress(_KvkModel):
     ``volledigAdres`` is kept verbatim, including KVK's runs of padding spaces.
     """
 
-    type: str
+    type: Kind
     afgeschermd: JaNee = Field(default=False, alias="indAfgeschermd")
     volledigAdres: str | None = None
     straatnaam: str | None = None
-    huisnummer: int | None = None
+    huisnummer: Number | None = None
     huisletter: str | None = None
     huisnummerToevoeging: str | None = None
     aanduidingBijHuisnummer: str | None = None
     toevoegingAdres: str | None = None
     postcode: str | None = None
-    postbusnummer: int | None = None
+    postbusnummer: Number | None = None
     plaats: str | None = None
     straatHuisnummer: str | None = None
     postcodeWoonplaats: str | None = None
     regio: str | None = None
     land: str | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _stub_is_shielded(cls, data: Any) -> Any:
+        """An address object with a type and nothing else is a shielded stub, flag or not.
+
+        Reading it as a public address with no content would make a shielded
+        business disappear from the report.
+        """
+        if not isinstance(data, Mapping) or data.get("indAfgeschermd") is not None:
+            return data
+        content = [v for k, v in data.items() if k not in ("type", "indAfgeschermd")
+                   and v is not None and not (isinstance(v, str) and not v.strip())]
+        return data if content else {**data, "indAfgeschermd": "Ja"}
+
     @property
     def is_bezoekadres(self) -> bool:
-        return self.type.lower() == "bezoekadres"
+        return self.type == "bezoekadres"
 
     @property
     def is_correspondentieadres(self) -> bool:
-        return self.type.lower() in ("correspondentieadres", "postadres")
+        return self.type in ("correspondentieadres", "postadres")
 
 
 class TradeName(_KvkModel):
     naam: str
-    volgorde: int | None = None
+    volgorde: Number | None = None
 
 
 class _HasAddresses(_KvkModel):
@@ -227,9 +264,9 @@ class EstablishmentList(_Linked):
     """The whole ``/vestigingen`` response (KVK: VestigingList); not paginated."""
 
     kvkNummer: str | None = None
-    aantalCommercieleVestigingen: int | None = None
-    aantalNietCommercieleVestigingen: int | None = None
-    totaalAantalVestigingen: int | None = None
+    aantalCommercieleVestigingen: Number | None = None
+    aantalNietCommercieleVestigingen: Number | None = None
+    totaalAantalVestigingen: Number | None = None
     vestigingen: tuple[EstablishmentSummary, ...] = ()
 
 
@@ -289,11 +326,11 @@ def _volgorde(t: TradeName) -> int:
 class DomesticSearchAddress(_KvkModel):
     """``adres.binnenlandsAdres``; ``type`` is ``bezoekadres`` or ``postadres``."""
 
-    type: str | None = None
+    type: Kind | None = None
     straatnaam: str | None = None
-    huisnummer: int | None = None
+    huisnummer: Number | None = None
     huisletter: str | None = None
-    postbusnummer: int | None = None
+    postbusnummer: Number | None = None
     postcode: str | None = None
     plaats: str | None = None
 
@@ -301,7 +338,7 @@ class DomesticSearchAddress(_KvkModel):
 class ForeignSearchAddress(_KvkModel):
     """``adres.buitenlandsAdres``."""
 
-    type: str | None = None
+    type: Kind | None = None
     straatHuisnummer: str | None = None
     postcodeWoonplaats: str | None = None
     land: str | None = None
@@ -329,16 +366,17 @@ class SearchResult(_Linked):
     rsin: str | None = None
     vestigingsnummer: str | None = None
     naam: str = ""
-    type: str = ""
+    type: Kind = ""
     actief: OptionalJaNee = None
     vervallenNaam: str | None = None
     adres: SearchAddress | None = None
 
 
 class SearchPage(_Linked):
-    """A whole Zoeken v2 response page."""
+    """A whole Zoeken v2 response page. ``totaal`` may be absent or wrong: paging must
+    not trust it alone (see the client)."""
 
-    pagina: int | None = None
-    resultatenPerPagina: int | None = None
-    totaal: int = 0
+    pagina: Number | None = None
+    resultatenPerPagina: Number | None = None
+    totaal: Number | None = None
     resultaten: tuple[SearchResult, ...] = ()

@@ -46,13 +46,17 @@ from exposurecheck.ratelimit import RateLimiter
 
 __all__ = [
     "DEFAULT_BASE_URL",
+    "KVK_PUBLISHED_RATE",
     "MAX_SEARCH_RESULTS",
     "RESULTS_PER_PAGE",
     "TEST_BASE_URL",
     "KvkAuthError",
     "KvkBadRequest",
+    "KvkBudgetExhausted",
     "KvkClient",
     "KvkError",
+    "KvkEstimateOnly",
+    "KvkIncompleteSearch",
     "KvkNotFound",
     "KvkResponseError",
     "KvkUnavailable",
@@ -62,6 +66,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL: Final = "https://api.kvk.nl/api"
 TEST_BASE_URL: Final = "https://api.kvk.nl/test/api"
+KVK_PUBLISHED_RATE: Final = 100.0  # requests per second (developers.kvk.nl, FAQ)
 RESULTS_PER_PAGE: Final = 100  # API maximum for resultatenPerPagina
 MAX_SEARCH_RESULTS: Final = 1000  # Zoeken never serves more than this
 NO_RESULTS_CODE: Final = "IPD5200"
@@ -123,6 +128,23 @@ class KvkResponseError(KvkError):
     unexpected HTTP status (e.g. a redirect). Not retried."""
 
 
+class KvkIncompleteSearch(KvkError):
+    """A search whose answer cannot be read whole: more results than Zoeken serves, or
+    paging that the server did not honour. ``results`` holds what could be read."""
+
+    def __init__(self, message: str, *, results: list[SearchResult], **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.results = results
+
+
+class KvkBudgetExhausted(KvkError):
+    """The paid-request budget (``--max-paid-requests``) is spent; nothing was sent."""
+
+
+class KvkEstimateOnly(KvkError):
+    """An estimate run: the paid request was counted, not sent."""
+
+
 class KvkUnavailable(KvkError):
     """Still failing after all retries (429, 5xx, timeouts, transport errors,
     invalid JSON). ``timeout`` tells whether the last failure was a timeout."""
@@ -151,7 +173,7 @@ def _parse_fout(response: httpx.Response) -> tuple[str | None, str | None]:
     """Code and omschrijving of the first ``fout`` entry; (None, None) if absent."""
     try:
         body = json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None, None
     if not isinstance(body, Mapping):
         return None, None
@@ -233,14 +255,20 @@ class KvkClient:
         jitter: float = 0.1,
         verify: ssl.SSLContext | str | bool = True,
         limiter: RateLimiter | None = None,
+        max_paid_requests: int | None = None,
+        estimate_only: bool = False,
     ) -> None:
         if retries < 0:
             raise ValueError("retries must be >= 0")
         if timeout <= 0:
             raise ValueError("timeout must be > 0")
         self.base_url = base_url.rstrip("/")
-        self.requests_made = 0
+        self.requests_made = 0  # requests sent, retries included: what KVK counts
+        self.paid_requests = 0  # of those, to the billed endpoints (profiles)
         self.throttled = 0  # 429 answers received, for benchmarks and progress
+        self.planned_paid: set[str] = set()  # estimate runs: the paid requests not sent
+        self._max_paid = max_paid_requests
+        self._estimate_only = estimate_only
         self._timeout = timeout
         self._retries = retries
         self._backoff = backoff
@@ -303,8 +331,9 @@ class KvkClient:
 
         path = "/v2/zoeken"
         results: list[SearchResult] = []
+        seen: set[tuple[str, str | None, str]] = set()
         pagina = 1
-        while len(results) < MAX_SEARCH_RESULTS:
+        while True:
             page_query = {
                 **query,
                 "pagina": str(pagina),
@@ -314,16 +343,30 @@ class KvkClient:
             if data is None:  # IPD5200: no (more) results
                 break
             page = self._parse(path, SearchPage, data)
-            if page.pagina is not None and page.pagina != pagina:
-                log.warning(
-                    "KVK %s: asked for page %d, got %d; stopping", path, pagina, page.pagina
-                )
-                break
+            rows = {(r.kvkNummer, r.vestigingsnummer, r.type) for r in page.resultaten}
+            if (page.pagina is not None and page.pagina != pagina) or (
+                    pagina > 1 and rows and rows <= seen):
+                raise KvkIncompleteSearch(
+                    f"KVK {path}: page {pagina} was not served (paging not honoured)",
+                    results=results, status=200, path=path)
+            seen |= rows
             results.extend(page.resultaten)
-            if not page.resultaten or len(results) >= min(page.totaal, MAX_SEARCH_RESULTS):
+            if len(results) >= MAX_SEARCH_RESULTS:
+                more = (page.totaal or 0) > MAX_SEARCH_RESULTS or (
+                    len(page.resultaten) >= RESULTS_PER_PAGE)
+                if more:
+                    raise KvkIncompleteSearch(
+                        f"KVK {path}: more than {MAX_SEARCH_RESULTS} results, only the first "
+                        f"{MAX_SEARCH_RESULTS} can be read; narrow the search",
+                        results=results[:MAX_SEARCH_RESULTS], status=200, path=path)
+                break
+            # `totaal` can be absent or wrong, and a server may serve smaller pages than
+            # asked: go on while the count says so or the page came back full.
+            full = len(page.resultaten) >= (page.resultatenPerPagina or RESULTS_PER_PAGE)
+            if not page.resultaten or (len(results) >= (page.totaal or 0) and not full):
                 break
             pagina += 1
-        return results[:MAX_SEARCH_RESULTS]
+        return results
 
     async def company(self, kvk_nummer: str) -> CompanyProfile:
         """``GET /v1/basisprofielen/{kvkNummer}`` (a paid call)."""
@@ -349,6 +392,17 @@ class KvkClient:
 
     # -- transport
 
+    def _check_budget(self, path: str, paid: bool) -> None:
+        if not paid:
+            return
+        if self._estimate_only:
+            self.planned_paid.add(path)
+            raise KvkEstimateOnly(f"KVK {path}: counted, not requested (estimate)", path=path)
+        if self._max_paid is not None and self.paid_requests >= self._max_paid:
+            raise KvkBudgetExhausted(
+                f"KVK {path}: not requested, the budget of {self._max_paid} paid requests "
+                "is spent (--max-paid-requests)", path=path)
+
     def _slot(self) -> AbstractAsyncContextManager[None]:
         return self._limiter.slot() if self._limiter is not None else nullcontext()
 
@@ -358,6 +412,9 @@ class KvkClient:
             return model.model_validate(data)
         except ValidationError as exc:
             raise _shape_error(path, exc) from None
+        except RecursionError:
+            raise KvkResponseError(f"KVK {path}: response nested too deeply", status=200,
+                                   path=path) from None
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
@@ -377,6 +434,7 @@ class KvkClient:
         """GET ``base + path``; the decoded JSON body, or None for IPD5200 when
         ``no_results_ok``. Raises a KvkError subclass otherwise."""
         url = self.base_url + path
+        paid = not path.startswith("/v2/zoeken")  # Zoeken is free, every profile is billed
         last = _Failure("no attempt made")
         retry_after: float | None = None
         attempt = throttled = 0
@@ -389,9 +447,11 @@ class KvkClient:
                 await self._sleep(delay)
             retry_after = None
             paced = False
+            self._check_budget(path, paid)
             try:
                 async with self._slot():
                     self.requests_made += 1
+                    self.paid_requests += paid
                     async with asyncio.timeout(self._timeout * 3):
                         response = await self._http.get(url, params=params)
             except (httpx.TimeoutException, TimeoutError):
@@ -405,10 +465,12 @@ class KvkClient:
 
             status = response.status_code
             log.debug("KVK %s: HTTP %d", path, status)
+            if self._limiter is not None and status != 429:
+                self._limiter.accepted()
             if status == 200:
                 try:
                     return json.loads(response.content)
-                except (ValueError, UnicodeDecodeError):
+                except (ValueError, UnicodeDecodeError, RecursionError):
                     last = _Failure("invalid JSON body", status=200)
                     attempt += 1
                     continue
@@ -426,7 +488,7 @@ class KvkClient:
                     # Being paced is not failing: slow every request down, lose none.
                     throttled += 1
                     if self._limiter is not None:
-                        self._limiter.pause(self._delay(0, retry_after))
+                        self._limiter.throttled(self._delay(0, retry_after))
                         paced = True
                 else:
                     attempt += 1
