@@ -2,8 +2,8 @@
 
 The rate adapts to what the server allows. A 429 pauses every request (Retry-After), and
 sets the rate just below what the server accepted in the second before; from there the rate
-probes back up, slowly, towards the ceiling (the configured or published limit), which it
-never exceeds. So a server that allows 50 requests a second is used at close to 50, one that
+probes back up, first slowly and then faster while no 429 comes, towards the ceiling (the
+configured or published limit), which it never exceeds. So a server that allows 50 requests a second is used at close to 50, one that
 allows more is never sent more than the ceiling, and no request is lost to a 429.
 """
 
@@ -18,7 +18,8 @@ from contextlib import asynccontextmanager
 WINDOW = 1.0  # seconds over which the accepted rate is measured
 BACK_OFF = 0.95  # after a 429: this share of the rate the server accepted
 PROBE_EVERY = 3.0  # seconds between two steps up
-PROBE_STEP = 1.01  # each step up multiplies the rate by this
+PROBE_STEP = 0.01  # the first step up adds 1% to the rate; each further step doubles that
+MAX_PROBE_STEP = 0.25
 MIN_RATE = 0.5  # never slower than a request every two seconds
 
 
@@ -46,6 +47,7 @@ class RateLimiter:
         self._accepted: deque[float] = deque()
         self._paused_until = float("-inf")
         self._next_probe = float("inf")
+        self._step = PROBE_STEP
         self.throttled_count = 0
 
     @property
@@ -74,7 +76,8 @@ class RateLimiter:
         self._accepted.append(now)
         self._forget(now)
         if self.rate < self.ceiling and now >= self._next_probe:
-            self.rate = min(self.ceiling, self.rate * PROBE_STEP)
+            self.rate = min(self.ceiling, self.rate * (1 + self._step))
+            self._step = min(MAX_PROBE_STEP, self._step * 2)
             self._next_probe = now + PROBE_EVERY
 
     def throttled(self, seconds: float) -> None:
@@ -97,6 +100,7 @@ class RateLimiter:
             target = self.rate / 2
         self.rate = max(MIN_RATE, min(self.rate * BACK_OFF, target))
         self.pause(seconds)
+        self._step = PROBE_STEP
         self._next_probe = self._paused_until + PROBE_EVERY
 
     def _forget(self, now: float) -> None:

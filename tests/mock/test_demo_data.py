@@ -391,4 +391,4 @@ def test_clean_officials_have_nothing_at_home(
         postcode, number = home_key(home)
         assert search(register, postcode=postcode, huisnummer=number) == []
         checked += 1
-    assert checked >= 10
+    assert checked >= 9  # three former clean officials now carry the legal-entity cases

@@ -384,6 +384,11 @@ class MockHandelsregister:
                 continue
             if "rsin" in criteria and company.rsin != criteria["rsin"]:
                 continue
+            if not company.has_branches:
+                row = self._branchless_row(company, base, query)
+                if row is not None:
+                    yield row
+                continue
             if (
                 legal_person_query
                 and not company.is_eenmanszaak
@@ -412,6 +417,25 @@ class MockHandelsregister:
                 else:
                     found = _default_address(vestiging)
                 yield self._vestiging_row(company, vestiging, kind, found, base, query)
+
+    def _branchless_row(self, company: Company, base: str,
+                        query: _Query) -> dict[str, Any] | None:
+        """A legal entity without a branch is found as its own rechtspersoon row only."""
+        criteria = query.criteria
+        if (query.types and "rechtspersoon" not in query.types) or "vestigingsnummer" in criteria:
+            return None
+        if "naam" in criteria and not name_matches(criteria["naam"], company.all_handelsnamen):
+            return None
+        if any(name in criteria for name in _ADDRESS_PARAMS):
+            found = _address_match(company, criteria)
+            if found is None:
+                return None
+        else:
+            found = _default_address(company)
+        row = self._legal_person_row(company, base, query)
+        if found is not None:
+            row = {**row, "adres": {"binnenlandsAdres": _search_address(*found, criteria)}}
+        return row
 
     def _legal_person_row(self, company: Company, base: str, query: _Query) -> dict[str, Any]:
         row: dict[str, Any] = {"kvkNummer": company.kvk_nummer, "naam": company.naam,
@@ -459,6 +483,8 @@ class MockHandelsregister:
         if company is None:
             return _fout(request, 404, "IPD0005", " " + kvk)
         profile_url = f"{base}/v1/basisprofielen/{kvk}"
+        if not company.has_branches and sub in ("vestigingen", "hoofdvestiging"):
+            return _fout(request, 404, "IPD5200")  # an entity without branches
         if sub == "vestigingen":
             return _json(request, 200, self._vestigingen(company, base), version=PROFIEL_VERSION)
         if sub == "hoofdvestiging":
@@ -480,10 +506,11 @@ class MockHandelsregister:
         body["totaalWerkzamePersonen"] = werkzaam
         body["handelsnamen"] = _handelsnamen(company.all_handelsnamen)
         body["sbiActiviteiten"] = _sbi(company)
-        body["links"] = [
-            {"rel": "self", "href": profile_url},
-            {"rel": "vestigingen", "href": f"{profile_url}/vestigingen"},
-        ]
+        body["links"] = [{"rel": "self", "href": profile_url}]
+        if not company.has_branches:
+            body["_embedded"] = {"eigenaar": self._eigenaar(company, base)}
+            return _json(request, 200, body, version=PROFIEL_VERSION)
+        body["links"].append({"rel": "vestigingen", "href": f"{profile_url}/vestigingen"})
         body["_embedded"] = {
             "hoofdvestiging": self._embedded_vestiging(company, base),
             "eigenaar": self._eigenaar(company, base),
@@ -517,6 +544,8 @@ class MockHandelsregister:
             body["rsin"] = company.rsin
         body["rechtsvorm"] = company.rechtsvorm
         body["uitgebreideRechtsvorm"] = company.uitgebreide_rechtsvorm or company.rechtsvorm
+        if not company.has_branches:
+            body["adressen"] = _profile_addresses(company)
         body["links"] = [{"rel": "self", "href": f"{profile_url}/eigenaar"}]
         return body
 
@@ -757,7 +786,7 @@ def _address_matches(address: RegisterAddress, criteria: dict[str, str]) -> bool
 
 
 def _address_match(
-    vestiging: Vestiging, criteria: dict[str, str]
+    vestiging: Vestiging | Company, criteria: dict[str, str]
 ) -> tuple[str, RegisterAddress] | None:
     """The address an address search finds: a shielded bezoekadres is never found."""
     visit = vestiging.bezoekadres
@@ -768,7 +797,7 @@ def _address_match(
     return None
 
 
-def _default_address(vestiging: Vestiging) -> tuple[str, RegisterAddress] | None:
+def _default_address(vestiging: Vestiging | Company) -> tuple[str, RegisterAddress] | None:
     """The address a search result shows: the public bezoekadres, else the postadres."""
     visit = vestiging.bezoekadres
     if visit is not None and not visit.afgeschermd:
@@ -822,7 +851,7 @@ def _profile_address(kind: str, address: RegisterAddress) -> dict[str, Any]:
     return out
 
 
-def _profile_addresses(vestiging: Vestiging) -> list[dict[str, Any]]:
+def _profile_addresses(vestiging: Vestiging | Company) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if vestiging.postadres is not None:
         out.append(_profile_address("correspondentieadres", vestiging.postadres))

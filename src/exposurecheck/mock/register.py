@@ -20,6 +20,10 @@ Optional company fields: ``rsin`` (9 digits, for non-eenmanszaken),
 activity). Optional vestiging fields: ``commercieel`` (default true),
 ``werkzamePersonen`` (default 1), ``postadres``.
 
+A legal entity that runs no enterprise (a stichting, vereniging, VvE) has no
+vestigingen: ``"vestigingen": []`` with its own ``bezoekadres`` / ``postadres`` on the
+company, which the API shows under ``_embedded.eigenaar.adressen``.
+
 All people and businesses in the bundled dataset are invented.
 """
 
@@ -171,6 +175,8 @@ class Company(_RegisterModel):
     datum_einde: str | None = None
     sbi_activiteiten: tuple[SbiActiviteit, ...] = ()
     vestigingen: tuple[Vestiging, ...]
+    bezoekadres: RegisterAddress | None = None  # a branchless legal entity's own addresses
+    postadres: RegisterAddress | None = None
 
     @field_validator("kvk_nummer")
     @classmethod
@@ -195,6 +201,13 @@ class Company(_RegisterModel):
 
     @model_validator(mode="after")
     def _checks(self) -> Company:
+        if not self.vestigingen:
+            if self.is_eenmanszaak or (self.bezoekadres is None and self.postadres is None):
+                raise ValueError(f"company {self.kvk_nummer} without vestigingen must be a "
+                                 "legal entity with an address of its own")
+            return self
+        if self.bezoekadres is not None or self.postadres is not None:
+            raise ValueError(f"company {self.kvk_nummer}: addresses belong to its vestigingen")
         heads = [v for v in self.vestigingen if v.hoofdvestiging]
         if len(heads) != 1:
             raise ValueError(f"company {self.kvk_nummer} needs exactly one hoofdvestiging")
@@ -207,6 +220,15 @@ class Company(_RegisterModel):
         return self.rechtsvorm == EENMANSZAAK
 
     @property
+    def has_branches(self) -> bool:
+        return bool(self.vestigingen)
+
+    @property
+    def shielded(self) -> bool:
+        """A branchless entity's visiting address is shielded."""
+        return self.bezoekadres is not None and self.bezoekadres.afgeschermd
+
+    @property
     def hoofdvestiging(self) -> Vestiging:
         return next(v for v in self.vestigingen if v.hoofdvestiging)
 
@@ -215,8 +237,8 @@ class Company(_RegisterModel):
         """The company's trade names: declared ones, else those of its vestigingen."""
         if self.handelsnamen:
             return self.handelsnamen
-        names: list[str] = []
-        for vestiging in (self.hoofdvestiging, *self.vestigingen):
+        names: list[str] = [] if self.vestigingen else [self.naam]
+        for vestiging in self.vestigingen:
             for name in vestiging.handelsnamen:
                 if name not in names:
                     names.append(name)

@@ -61,6 +61,18 @@ def collect(companies: list[dict[str, Any]], official: Official = OFFICIAL,
     return asyncio.run(main())
 
 
+def entity(kvk: str, name: str, *, bezoek: dict[str, Any] | None = None,
+           post: dict[str, Any] | None = None, rechtsvorm: str = "Stichting") -> dict[str, Any]:
+    """A legal entity without a branch: its own addresses, no vestigingen."""
+    body: dict[str, Any] = {"kvkNummer": kvk, "rsin": "8" + kvk, "naam": name,
+                            "rechtsvorm": rechtsvorm, "vestigingen": []}
+    if bezoek is not None:
+        body["bezoekadres"] = bezoek
+    if post is not None:
+        body["postadres"] = post
+    return body
+
+
 def kinds(result: Any) -> set[tuple[str, str, str, str | None]]:
     return {(f.kind.value, f.subject.value, f.status.value, f.locator.vestigingsnummer)
             for f in result.findings}
@@ -214,6 +226,8 @@ def test_demo_council_gives_exactly_the_expected_findings() -> None:
     expected = json.loads((fixtures_dir() / "kvk" / "demo-expected.json").read_text("utf-8"))
     want = {(e["official_id"], e["kind"], e["subject"], e["status"], e["vestigingsnummer"])
             for e in expected["findings"]}
+    want |= {(e["official_id"], e["kind"], e["subject"], e["status"], None)
+             for e in expected["entity_findings"]}
     report = audit_demo("demo-council.yaml")
     assert finding_keys(report) == want
     assert all(not o["errors"] for o in report["officials"])
@@ -268,3 +282,57 @@ def test_first_name_alone_attributes_a_business_at_home() -> None:
                       company("10000012", "Kapsalon Lotte", bezoek={**HOME, "huisnummer": 16})],
                      official)
     assert kinds(result) == {("home_address", "household", "exposed", "000010000011")}
+
+
+# -- legal entities without a branch (stichting, vereniging, VvE) -------------------------
+
+
+def test_foundation_under_the_officials_name_at_home_is_a_home_address() -> None:
+    result = collect([entity("20000001", "Stichting Muziekfonds J.W. van den Berg", bezoek=HOME)])
+    (finding,) = result.findings
+    assert (finding.kind, finding.subject, finding.status) == (
+        FindingKind.HOME_ADDRESS, Subject.OFFICIAL, Status.EXPOSED)
+    assert finding.locator.kvk_number == "20000001"
+    assert finding.locator.vestigingsnummer is None
+    assert finding.evidence.establishment == "rechtspersoon"
+    assert finding.evidence.legal_form == "Stichting"
+    assert result.errors == ()
+
+
+def test_vve_of_the_building_is_a_business_at_home() -> None:
+    result = collect([entity("20000002", "Vereniging van Eigenaars Kerkstraat 2-24",
+                             bezoek=HOME, rechtsvorm="Vereniging van Eigenaars")])
+    assert kinds(result) == {("business_at_home", "unknown", "exposed", None)}
+
+
+def test_shielded_entity_found_by_name_is_shielded_never_exposed() -> None:
+    shielded = {**HOME, "afgeschermd": True}
+    post = {"postbusnummer": 12, "postcode": "8000AA", "plaats": "Zwolle"}
+    result = collect([entity("20000003", "Stichting Vrienden van J.W. van den Berg",
+                             bezoek=shielded, post=post)])
+    assert kinds(result) == {("home_address", "official", "shielded", None)}
+
+
+def test_declared_entity_is_judged_from_the_basisprofiel() -> None:
+    elsewhere = {"straatnaam": "Markt", "huisnummer": 1, "postcode": "8011AA", "plaats": "Zwolle"}
+    official = OFFICIAL.model_copy(update={"kvk_numbers": ("20000004",)})
+    result = collect([entity("20000004", "Stichting Zomerfeest", bezoek=HOME),
+                      entity("20000005", "Stichting Elders", bezoek=elsewhere)], official)
+    assert kinds(result) == {("home_address", "official", "exposed", None)}
+    assert result.errors == ()
+
+
+def test_fingerprint_of_an_entity_finding_is_stable() -> None:
+    companies = [entity("20000001", "Stichting Muziekfonds J.W. van den Berg", bezoek=HOME)]
+    first, second = collect(companies), collect(companies)
+    assert [f.fingerprint for f in first.findings] == [f.fingerprint for f in second.findings]
+
+
+@pytest.mark.parametrize("neighbour", [
+    {**HOME, "huisnummer": 14},
+    {**HOME, "huisletter": "A"},
+    {"straatnaam": "Kerkstraat", "huisnummer": 12, "postcode": "9711AB", "plaats": "Groningen"},
+])
+def test_entities_elsewhere_are_not_findings(neighbour: dict[str, Any]) -> None:
+    assert collect([entity("20000006", "Stichting J.W. van den Berg", bezoek=neighbour)]
+                   ).findings == ()
