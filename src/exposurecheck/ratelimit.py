@@ -3,8 +3,9 @@
 The rate adapts to what the server allows. A 429 pauses every request (Retry-After), and
 sets the rate just below what the server accepted in the second before; from there the rate
 probes back up, first slowly and then faster while no 429 comes, towards the ceiling (the
-configured or published limit), which it never exceeds. So a server that allows 50 requests a second is used at close to 50, one that
-allows more is never sent more than the ceiling, and no request is lost to a 429.
+configured or published limit), which it never exceeds. So a server that allows 50 requests
+a second is used at close to 50, one that allows more is never sent more than the ceiling,
+and no request is lost to a 429.
 """
 
 from __future__ import annotations
