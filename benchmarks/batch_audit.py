@@ -7,7 +7,12 @@ requests per official, 429s received, wall time, and the ratio of wall time
 to the lower bound (requests made / rate limit). It also counts the requests
 a sequential audit (one official at a time) makes for the same roster.
 
+It also prints the paid (profile) requests per official and their cost. With
+`--unpaced-client` the client is not told the server's rate: it starts at KVK's
+published 100 requests/s and adapts to the 429s, as an audit without `rate_limit` does.
+
     python benchmarks/batch_audit.py [--officials 1000] [--latency 0.05] [--rate 50]
+                                     [--unpaced-client]
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import synthetic
 
 from exposurecheck.auditor import AuditOptions, Auditor
-from exposurecheck.collectors.kvk.client import KvkClient
+from exposurecheck.collectors.kvk.client import KVK_PUBLISHED_RATE, KvkClient
 from exposurecheck.collectors.kvk.collector import KvkCollector
 from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
 from exposurecheck.mock.register import load_register
@@ -66,6 +71,8 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--rate", type=float, default=50.0)
     parser.add_argument("--concurrency", type=int, default=64, help="officials at once")
+    parser.add_argument("--unpaced-client", action="store_true",
+                        help="do not give the client the server's rate (KVK's default pacing)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -86,8 +93,9 @@ def main() -> None:
             wait_for(port)
             # Pace exactly at the server's rate; enough connections to hide the latency.
             in_flight = max(4, int(args.rate * args.latency * 3))
-            client = KvkClient(f"http://127.0.0.1:{port}/api", DEMO_API_KEY,
-                               limiter=RateLimiter(args.rate, in_flight))
+            limiter = (RateLimiter(KVK_PUBLISHED_RATE, 16) if args.unpaced_client
+                       else RateLimiter(args.rate, in_flight))
+            client = KvkClient(f"http://127.0.0.1:{port}/api", DEMO_API_KEY, limiter=limiter)
             started = time.monotonic()
             report = asyncio.run(audit(roster, client, args.concurrency))
             wall = time.monotonic() - started
@@ -105,6 +113,10 @@ def main() -> None:
     print(f"requests made                 {client.requests_made}")
     print(f"requests per official         {client.requests_made / args.officials:.2f}")
     print(f"  sequential path             {sequential.requests_made / args.officials:.2f}")
+    print(f"paid requests made            {client.paid_requests}")
+    print(f"paid requests per official    {client.paid_requests / args.officials:.2f}")
+    print(f"  sequential path             {sequential.paid_requests / args.officials:.2f}")
+    print(f"estimated cost per official   EUR {client.paid_requests * 0.019 / args.officials:.4f}")
     print(f"429 responses received        {client.throttled}")
     print(f"wall time                     {wall:.1f} s")
     print(f"lower bound (requests / rate) {lower_bound:.1f} s")
