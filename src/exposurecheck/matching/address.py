@@ -12,11 +12,11 @@ up in logs and reports.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.models import Address, FieldMatch
 
 __all__ = [
@@ -243,14 +243,9 @@ def parse_address(line: str) -> Address:
 # --------------------------------------------------------------------------- normalising
 
 
-def _strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _fold(text: str) -> str:
     """Casefolded, diacritics stripped, typographic apostrophes and hyphens unified."""
-    text = _strip_diacritics(text).casefold()
+    text = strip_diacritics(text).casefold()
     text = re.sub(r"[\u2018\u2019\u201b\u0060\u00b4\u2032]", "'", text)
     return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
 

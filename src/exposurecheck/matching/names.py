@@ -10,13 +10,13 @@ names ("Jansen-de Vries"), diacritics (Çelik/Celik) and ij/y (Meijden/Meyden).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz
 
+from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.models import FieldMatch
 
 __all__ = [
@@ -78,11 +78,6 @@ class PersonName:
 # --------------------------------------------------------------------------- normalising
 
 
-def _strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _unify(text: str) -> str:
     """Typographic apostrophes and dashes to ASCII, whitespace collapsed."""
     text = re.sub(r"[\u2018\u2019\u201b\u0060\u00b4\u2032]", "'", text)
@@ -92,7 +87,7 @@ def _unify(text: str) -> str:
 
 def _plain(text: str) -> str:
     """The stored form: casefolded, diacritics stripped, apostrophes kept ("in 't")."""
-    return _unify(_strip_diacritics(text).casefold())
+    return _unify(strip_diacritics(text).casefold())
 
 
 _INITIALS_TOKEN = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
@@ -112,7 +107,7 @@ def normalise_name_text(text: str) -> str:
     "meyden"), punctuation as spaces, but initials kept as "j.w." so they can be told
     apart from words ("J.W.", "J. W." pieces, "J-W." all stay recognisable).
     """
-    text = _strip_diacritics(text).casefold()
+    text = strip_diacritics(text).casefold()
     text = re.sub(r"['\u2018\u2019\u201b\u0060\u00b4\u2032]", "", text)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"(?<!\w)v\s*/\s*d(?!\w)\.?", "v.d.", text)
@@ -182,10 +177,15 @@ def _surname_start(words: Sequence[_Word], all_caps_name: bool) -> int:
     """Index where the surname begins in "given names + surname" order.
 
     At the first free-standing tussenvoegsel ("Jan van den Berg"; "Van den Berg" at 0),
-    otherwise at the start of the last hyphen chain ("Petra Jansen-de Vries").
+    otherwise at the start of the last hyphen chain ("Petra Jansen-de Vries"). A
+    tussenvoegsel after a hyphen and the ones that follow it ("Jansen-van der Berg")
+    belong to a married-name part, they start nothing.
     """
+    joined = False  # inside a tussenvoegsel that follows a hyphen
     for index, word in enumerate(words):
-        if word.hyphen_before or not _is_prefix(word.text, abbreviations=index > 0):
+        prefix = _is_prefix(word.text, abbreviations=index > 0)
+        joined = prefix and (word.hyphen_before or joined)
+        if joined or not prefix:
             continue
         if any(not _is_prefix(w.text, abbreviations=True) for w in words[index + 1 :]):
             return index

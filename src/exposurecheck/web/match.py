@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +29,7 @@ from exposurecheck.matching.address import (
     normalise_city,
     normalise_postcode,
 )
+from exposurecheck.matching.fold import fold_char
 from exposurecheck.matching.names import (
     PersonName,
     match_person,
@@ -86,10 +86,7 @@ class _FoldTable(dict[int, str]):
     """str.translate table: casefold and strip diacritics, one character for one."""
 
     def __missing__(self, code: int) -> str:
-        char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFKD", char)
-                       if not unicodedata.combining(c)).lower()
-        folded = base if len(base) == 1 else char.lower() if len(char.lower()) == 1 else char
+        folded = fold_char(chr(code))
         folded = {"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"}.get(folded, folded)
         self[code] = folded
         return folded
@@ -222,8 +219,20 @@ def _email_pattern(email: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# A folded name spells "ß" and "æ" with two letters; the page, folded letter for letter,
+# keeps them: a name pattern accepts either.
+_DIGRAPHS = {"ij": "(?:ij|y)", "ss": "(?:ss|ß)", "ae": "(?:ae|æ)", "oe": "(?:oe|œ)",
+             "th": "(?:th|þ)"}
+_DIGRAPH = re.compile("|".join(_DIGRAPHS))
+
+
+def _word_pattern(word: str) -> str:
+    return "".join(_DIGRAPHS[part] if part in _DIGRAPHS else re.escape(part)
+                   for part in re.split(f"({_DIGRAPH.pattern})", word) if part)
+
+
 def _name_pattern(prefix: str, core: str) -> str:
-    core_pattern = r"[\s-]+".join(re.escape(w).replace("ij", "(?:ij|y)") for w in core.split())
+    core_pattern = r"[\s-]+".join(_word_pattern(w) for w in core.split())
     if not prefix:
         return core_pattern
     words = r"\s+".join(re.escape(w) for w in prefix.split())
