@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -298,6 +299,7 @@ def _expand_street_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)  # a page repeats its streets; match_address runs per house number
 def normalise_street(street: str) -> str:
     """Canonical street key: "Burg. de Withstr." and "Burgemeester de Withstraat" agree."""
     text = _fold(street)
@@ -316,6 +318,7 @@ _CITY_ALIASES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def normalise_city(city: str) -> str:
     """Canonical town key: official and common names ('s-Gravenhage/Den Haag) agree.
 
@@ -324,7 +327,7 @@ def normalise_city(city: str) -> str:
     text = _fold(city).replace(".", "")
     text = re.sub(r"\s*-\s*", "-", text)
     text = re.sub(r"^'?s[\s-]+", "'s-", " ".join(text.split()))
-    text = re.sub(r"\(\s*(.*?)\s*\)", r"(\1)", text)
+    text = re.sub(r"\(([^()]*)\)", lambda m: f"({m.group(1).strip()})", text)
     return _CITY_ALIASES.get(text, text)
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
 
+from exposurecheck.cooperative import checkpoint
 from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.models import FieldMatch
 
@@ -333,6 +335,9 @@ _MISSING_PREFIX_FACTOR = 0.7
 _SURNAME_BASE = 0.5
 _FULL_BASE = 0.6
 _MAX_PREFIX_WORDS = 3
+# First names and initials read next to a surname: nobody has more, and a page of
+# "Willem Willem Willem ..." must not make every surname read all of them (quadratic).
+_MAX_GIVEN_WORDS = 6
 _ABBREVIATED_PREFIX_SCORE = 0.95
 _SPELLED_INITIALS_SCORE = 0.5
 
@@ -414,9 +419,19 @@ class _Given:
     first_name_scores: tuple[float, ...]
 
 
-def _first_name_score(token: str, first_names: Sequence[str]) -> float:
-    folded = [normalise_name_text(n) for n in first_names]
-    best = max((_ratio(token, n) for n in folded), default=0.0)
+@lru_cache(maxsize=4096)
+def _folded(name_part: str) -> str:
+    """A person's name part in text form, worked out once (match_person runs per token)."""
+    return normalise_name_text(name_part)
+
+
+@lru_cache(maxsize=1024)
+def _folded_names(first_names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_folded(n) for n in first_names)
+
+
+def _first_name_score(token: str, first_names: tuple[str, ...]) -> float:
+    best = max((_ratio(token, n) for n in _folded_names(first_names)), default=0.0)
     return best if best >= _FIRST_NAME_THRESHOLD else 0.0
 
 
@@ -443,7 +458,7 @@ def _is_given(token: str, person: PersonName) -> bool:
 
 def _given_left(tokens: Sequence[str], start: int, person: PersonName) -> _Given:
     index = start
-    while index > 0 and _is_given(tokens[index - 1], person):
+    while index > 0 and start - index < _MAX_GIVEN_WORDS and _is_given(tokens[index - 1], person):
         index -= 1
     given = _given_tokens(tokens[index:start], person)
     if not given.initials:
@@ -470,7 +485,8 @@ def _spelled_initials(tokens: Sequence[str], start: int, person: PersonName) -> 
 
 def _given_right(tokens: Sequence[str], end: int, person: PersonName) -> _Given:
     index = end
-    while index < len(tokens) and _is_given(tokens[index], person):
+    while index < len(tokens) and index - end < _MAX_GIVEN_WORDS and _is_given(tokens[index],
+                                                                                person):
         index += 1
     return _given_tokens(tokens[end:index], person)
 
@@ -518,7 +534,8 @@ def _surname_at(
 def _right_prefix(tokens: Sequence[str], end: int, person_prefix: str) -> str:
     """A tussenvoegsel written after the surname or initials ("Berg, J.W. van den")."""
     index = end
-    while index < len(tokens) and _is_given(tokens[index], _EMPTY_PERSON):
+    while index < len(tokens) and index - end < _MAX_GIVEN_WORDS and _is_given(
+            tokens[index], _EMPTY_PERSON):
         index += 1
     for start in (end, index):
         stop = start
@@ -538,8 +555,8 @@ _EMPTY_PERSON = PersonName((), "", "", ())
 def _occurrence(
     tokens: Sequence[str], index: int, part: int, person: PersonName
 ) -> _Occurrence | None:
-    core = normalise_name_text(person.surnames[part])
-    person_prefix = normalise_name_text(person.part_prefix(part))
+    core = _folded(person.surnames[part])
+    person_prefix = _folded(person.part_prefix(part))
     found = _surname_at(tokens, index, core, person_prefix)
     if found is None:
         return None
@@ -598,6 +615,7 @@ def match_person(person: PersonName, text: str) -> NameMatch:
     parts_found: set[int] = set()
     for part in range(len(person.surnames)):
         for index in range(len(tokens)):
+            checkpoint()
             occurrence = _occurrence(tokens, index, part, person)
             if occurrence is None:
                 continue

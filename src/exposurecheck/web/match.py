@@ -22,6 +22,7 @@ from typing import Literal
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
+from exposurecheck.cooperative import checkpoint
 from exposurecheck.matching.address import (
     AddressMatch,
     AddressParseError,
@@ -179,6 +180,10 @@ class _Member:
     parsed: PersonName
     first: re.Pattern[str]  # the first name, on folded text
     detail: str
+    surname: re.Pattern[str] | None  # as `_Profile.surname`
+    own_surname: frozenset[str]  # surname words of the member (folded as names are)
+    family_surname: frozenset[str]  # of the member and of the official
+    official_first: bool  # the official has the same first name ("Willem Maas", "Willem Brouwer")
 
 
 @dataclass(frozen=True)
@@ -246,12 +251,24 @@ def _first_name(member: HouseholdMember, parsed: PersonName) -> str:
     return _fold(words[0]) if words else (parsed.first_names[0] if parsed.first_names else "")
 
 
+def _surname_words(person: PersonName) -> frozenset[str]:
+    return frozenset(word for surname in person.surnames
+                     for word in normalise_name_text(surname).split())
+
+
+def _surname_pattern(person: PersonName) -> re.Pattern[str] | None:
+    """Any surname part with its optional tussenvoegsel, on folded text."""
+    parts = [_name_pattern(person.part_prefix(i), core)
+             for i, core in enumerate(person.surnames) if core]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w])") if parts else None
+
+
 @lru_cache(maxsize=512)
 def _profile(official: Official) -> _Profile:
     person = parse_person_name(official.name, official.initials)
-    parts = [_name_pattern(person.part_prefix(i), core)
-             for i, core in enumerate(person.surnames) if core]
-    surname = re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w])") if parts else None
+    surname = _surname_pattern(person)
+    official_surname = _surname_words(person)
+    own_first = _first_name(HouseholdMember(name=official.name), person)
     members = []
     for member in official.household:
         parsed = parse_person_name(member.name)
@@ -259,13 +276,16 @@ def _profile(official: Official) -> _Profile:
         if len(first) >= 2:
             members.append(_Member(parsed,
                                    re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])"),
-                                   normalise_name_text(member.name)))
+                                   normalise_name_text(member.name), _surname_pattern(parsed),
+                                   _surname_words(parsed),
+                                   _surname_words(parsed) | official_surname,
+                                   bool(person.first_names) and first == own_first))
     home = official.home
     hint = None
     if home is not None and home.street:
         words = [w for w in re.findall(r"[^\W\d_]+", _fold(home.street)) if len(w) >= 4]
         hint = words[-1][:4] if words else None
-    first = _first_name(HouseholdMember(name=official.name), person) if person.first_names else ""
+    first = own_first if person.first_names else ""
     return _Profile(
         official=official, person=person, surname=surname,
         first=re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])") if len(first) > 1 else None,
@@ -315,6 +335,19 @@ def _not_a_name(word: str) -> bool:
 
 
 _NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_NAME_WINDOW = 200  # a name, its initials, prefixes and title fit in far less
+_MAX_NAME_CHECKS = 1_000  # distinct surname contexts read per block; more is no real page
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The line around a surname, as far as a name with its initials and title reach."""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1
+    line_end = text.find("\n", end, end + 30)
+    line_end = min(len(text), end + 30) if line_end < 0 else line_end
+    return text[max(line_start, start - 40): line_end]
+
+
+_LABEL_BEFORE = re.compile(r"([^\W\d_]+)\s*:\s*$")
 _NAME_LIKE = re.compile(r"(?<![\w'])" + _NAME_TOKEN + r"(?: +(?:" + _PREFIX_WORDS + r" +)*"
                         + _NAME_TOKEN + r")+")
 
@@ -328,14 +361,37 @@ class _Page:
         self.blocks = content.blocks
         self._mentions: dict[int, list[_Mention]] = {}
         self._starts: dict[int, list[int]] = {}
+        self._strengths: dict[tuple[PersonName, str], str] = {}
+        self._sections: list[bool | None] = []  # per block: None = as the structured data
+        self._others: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._structured: bool | None = None
         self.about = any(m.full for i in range(len(self.blocks)) for m in self.mentions(i)) or any(
             self.is_official(p) for p in content.people)
 
     def names_official(self, text: str) -> bool:
-        surname = self.profile.surname
-        if surname is None or not surname.search(_fold(text)):
+        return self._names(self.profile.person, self.profile.surname, text)
+
+    def _names(self, person: PersonName, surname: re.Pattern[str] | None, text: str) -> bool:
+        """Does `text` give `person`'s full name? Read around each surname, not as a whole:
+        a huge block must cost a bounded amount per surname written."""
+        if surname is None:
             return False
-        return match_person(self.profile.person, text).strength == "full"
+        if len(text) <= _NAME_WINDOW:
+            return bool(surname.search(_fold(text))) and self._strength(person, text) == "full"
+        for count, found in enumerate(surname.finditer(_fold(text))):
+            if count >= _MAX_NAME_CHECKS:
+                return False
+            if self._strength(person, _around(text, found.start(), found.end())) == "full":
+                return True
+        return False
+
+    def _strength(self, person: PersonName, window: str) -> str:
+        """`match_person` once per distinct text: a page repeating a name costs one match."""
+        key = (person, window)
+        if key not in self._strengths:
+            checkpoint()
+            self._strengths[key] = match_person(person, window).strength
+        return self._strengths[key]
 
     def is_official(self, person: Person) -> bool:
         return person.name is not None and self.names_official(person.name)
@@ -359,12 +415,11 @@ class _Page:
         if surname is None:
             return
         folded = _fold(text)
-        for found in surname.finditer(folded):
-            line_start = text.rfind("\n", 0, found.start()) + 1
-            line_end = text.find("\n", found.end())
-            line_end = len(text) if line_end < 0 else line_end
-            window = text[max(line_start, found.start() - 40): min(line_end, found.end() + 30)]
-            strength = match_person(self.profile.person, window).strength
+        for count, found in enumerate(surname.finditer(folded)):
+            window = _around(text, found.start(), found.end())
+            strength = ("surname" if count >= _MAX_NAME_CHECKS and (
+                self.profile.person, window) not in self._strengths
+                else self._strength(self.profile.person, window))
             if strength == "full":
                 yield _Mention(found.start(), found.end(), True)
             elif strength == "surname" and not _other_given_name(text, found.start()):
@@ -378,30 +433,42 @@ class _Page:
                 yield _Mention(found.start(), found.end(), False)
 
     def others(self, text: str, start: int, end: int, index: int) -> list[tuple[int, int]]:
-        """Spans in text[start:end] that look like another person's name.
+        """Spans in text[start:end] (of block `index`) that look like another person's name.
 
         Two or more capitalised words, not a party, organisation, place or street, not
-        the official and not someone of the household.
+        the official and not someone of the household. Found once per block, then cut to
+        the range: asked for around every piece of data, a scan each time is quadratic.
         """
+        spans, ends = self._other_names(index)
+        low, high = bisect.bisect_right(ends, start), bisect.bisect_left(spans, (end,))
+        return [(max(s, start), min(e, end)) for s, e in spans[low:high]]
+
+    def _other_names(self, index: int) -> tuple[list[tuple[int, int]], list[int]]:
+        if index in self._others:
+            return self._others[index]
+        text = self.blocks[index].text
         found = []
-        part = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[start:end])
+        part = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
         for name in _NAME_LIKE.finditer(part):
+            checkpoint()
             words = name.group().replace("-", " ").split()
-            while words and words[0].casefold().rstrip(".") in _ROLE_WORDS:
-                words = words[1:]
-            capitals = [w for w in words if w[0].isupper()]
+            first = 0
+            while first < len(words) and words[first].casefold().rstrip(".") in _ROLE_WORDS:
+                first += 1
+            capitals = [w for w in words[first:] if w[0].isupper()]
             if len(capitals) < 2 or any(_not_a_name(w) for w in capitals):
                 continue
-            label = re.search(r"([^\W\d_]+)\s*:\s*$", part[: name.start()])
+            label = _LABEL_BEFORE.search(part, max(0, name.start() - _NAME_LABEL), name.start())
             if label and label.group(1).casefold() in _GROUP_LABELS:
                 continue
-            span = (start + name.start(), start + name.end())
+            span = (name.start(), name.end())
             if any(m.end > span[0] for m in self.mentions_between(index, span[0] - 60, span[1])):
                 continue
             if self._is_household_or_town(name.group()):
                 continue
             found.append(span)
-        return found
+        self._others[index] = (found, [e for _, e in found])
+        return self._others[index]
 
     def _is_household_or_town(self, text: str) -> bool:
         folded = _fold(text)
@@ -438,34 +505,52 @@ class _Page:
         return sorted(refs, reverse=reverse)[0][1]
 
     def section_is_official(self, index: int) -> bool:
-        for earlier in range(index - 1, -1, -1):
-            block = self.blocks[earlier]
-            if self.mentions(earlier):
-                return True
-            label = block.element in (Element.HEADING, Element.TITLE) or len(
-                block.text) <= _NAME_LABEL  # a name in a <div> heads a card, like a heading
-            if label and self.others(block.text, 0, len(block.text), earlier):
-                return False
-        return self.structured_official()
+        """The nearest earlier block that names the official or heads someone else's part.
+
+        Worked out once per block, front to back: asked for every block of a page, a
+        walk back each time would be quadratic.
+        """
+        while len(self._sections) <= index:
+            earlier = len(self._sections) - 1
+            verdict: bool | None = None
+            if earlier >= 0:
+                checkpoint()
+                block = self.blocks[earlier]
+                label = block.element in (Element.HEADING, Element.TITLE) or len(
+                    block.text) <= _NAME_LABEL  # a name in a <div> heads a card, like a heading
+                if self.mentions(earlier):
+                    verdict = True
+                elif label and self.others(block.text, 0, len(block.text), earlier):
+                    verdict = False
+                else:
+                    verdict = self._sections[earlier]
+            self._sections.append(verdict)
+        verdict = self._sections[index]
+        return self.structured_official() if verdict is None else verdict
 
     def structured_official(self) -> bool:
-        return any(self.is_official(p) for p in self.content.people)
+        if self._structured is None:
+            self._structured = any(self.is_official(p) for p in self.content.people)
+        return self._structured
 
     def subject_for_home(self) -> Subject | None:
         """Whose home a page shows; None when it names no one of the household."""
         if self.about or any(self.mentions(i) for i in range(len(self.blocks))):
             return Subject.OFFICIAL
         household_named = any(
-            match_person(m.parsed, b.text).strength == "full"
+            self._names(m.parsed, m.surname, b.text)
             for m in self.profile.members if m.parsed.surnames and m.parsed.first_names
             for b in self.blocks)
         return Subject.HOUSEHOLD if household_named else None
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?:" + _PREFIX_WORDS + r"\s+)*$",
+                          re.IGNORECASE)
+
+
 def _other_given_name(text: str, surname_start: int) -> bool:
     """"Kees Jansen": a capitalised word before the surname that is no role or title."""
-    before = re.search(r"([A-Z][\w'’-]*)\s+(?:" + _PREFIX_WORDS + r"\s+)*$",
-                       text[:surname_start], re.IGNORECASE)
+    before = _WORD_BEFORE.search(text, max(0, surname_start - _NAME_WINDOW), surname_start)
     if before is None:
         return False
     word = before.group(1)
@@ -497,21 +582,59 @@ def _phones(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
         return
     texts = [(b.element, b.text) for b in page.blocks]
     texts += [(p.element, t) for p in page.content.people for t in p.telephones]
+    anchor = _phone_anchor(profile.phones)
+    windows: dict[str, list[tuple[int, int, str]]] = {}
     for element, text in texts:
-        if not any(c.isdigit() for c in text):
+        checkpoint()
+        if not anchor.search(text):
             continue
         readable = _international_prefixes(text)
-        # POSSIBLE, not VALID: a number outside today's allocated ranges is still the roster's
-        for found in PhoneNumberMatcher(readable, "NL", leniency=Leniency.POSSIBLE):
-            if _inside_a_word(readable, found.start, found.end):
+        for found_start, found_end, e164 in _numbers_near(readable, anchor, windows):
+            if _inside_a_word(readable, found_start, found_end):
                 continue  # an IBAN or dossier number that happens to hold the digits
-            e164 = phonenumbers.format_number(found.number, PhoneNumberFormat.E164)
             if e164 in profile.phones:
-                start = found.start - (text[found.start - 1: found.start + 1] == "00")
+                start = found_start - (text[found_start - 1: found_start + 1] == "00")
                 yield WebMatch(FindingKind.PHONE, Subject.OFFICIAL, element,
-                               text[start:found.end],
-                               _snippet(text, found.start, found.end), e164, 1.0,
+                               text[start:found_end],
+                               _snippet(text, found_start, found_end), e164, 1.0,
                                (FieldMatch(field="phone", score=1.0),))
+
+
+_PHONE_SEPARATORS = r"[\s\-./()]*"
+_ANCHOR_DIGITS = 6
+_PHONE_REACH = 30  # how far before its last digits a written number can start
+
+
+@lru_cache(maxsize=512)
+def _phone_anchor(phones: frozenset[str]) -> re.Pattern[str]:
+    """The last digits of each roster number, with any separators between them."""
+    tails = sorted({p[-_ANCHOR_DIGITS:] for p in phones})
+    return re.compile("|".join(_PHONE_SEPARATORS.join(tail) for tail in tails))
+
+
+def _numbers_near(readable: str, anchor: re.Pattern[str],
+                  windows: dict[str, list[tuple[int, int, str]]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, E.164) of the numbers around each place the roster's digits stand.
+
+    phonenumbers reads only a short window around each: a page full of other numbers
+    costs nothing, and a window seen before (a page repeating itself) is not read again.
+    """
+    covered = 0
+    for hit in anchor.finditer(readable):
+        if hit.start() < covered:
+            continue
+        checkpoint()
+        low = max(0, hit.start() - _PHONE_REACH)
+        covered = min(len(readable), hit.end() + _ANCHOR_DIGITS)
+        window = readable[low:covered]
+        if window not in windows:
+            # POSSIBLE, not VALID: a number outside today's allocated ranges is still ours
+            windows[window] = [
+                (found.start, found.end,
+                 phonenumbers.format_number(found.number, PhoneNumberFormat.E164))
+                for found in PhoneNumberMatcher(window, "NL", leniency=Leniency.POSSIBLE)]
+        for start, end, e164 in windows[window]:
+            yield low + start, low + end, e164
 
 
 def _emails(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
@@ -657,7 +780,9 @@ _CLAUSE_TOWN = re.compile(r"(?<![\w])(?:in|te)\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w
 
 def _town_in_clause(text: str, start: int) -> str | None:
     """The town a clause names before a street: "in Vaassen aan de ..." -> key of Vaassen."""
-    clause_start = max(text.rfind(mark, 0, start) for mark in ",.;:\n") + 1
+    clause_start = max(text.rfind(mark, max(0, start - _NAME_WINDOW), start)
+                       for mark in ",.;:\n") + 1
+    clause_start = max(clause_start, start - _NAME_WINDOW)
     towns = _CLAUSE_TOWN.findall(text, clause_start, start)
     return normalise_city(towns[-1]) if towns else None
 
@@ -819,8 +944,8 @@ _OWN_FAMILY = re.compile(r"\s*(?:\(\d{1,3}\)\s*)?(?:en|met|and|with)\s+(?:haar|z
                          r"their)\s+" + _FAMILY_WORDS + r"(?![\w])")
 # A surname after a first name; "in", "te" and "op" are tussenvoegsels too, but far more
 # often the start of "in Dalfsen", so they are left out here.
-_FOLLOWING_NAME = re.compile(r" +((?:(?:van|de|der|den|ter|ten|'t|el|al|da|di|du|le|la|von) +)*)"
-                             r"([A-Z][\w'’]*(?:-[\w'’]+)*)")
+_FOLLOWING_NAME = re.compile(r" +((?:(?:van|de|der|den|ter|ten|'t|el|al|da|di|du|le|la|von) +)"
+                             r"{0,4})([A-Z][\w'’]*(?:-[\w'’]+)*)")
 _NOT_A_SURNAME = frozenset({"en", "of", "is", "was", "heeft", "had", "die", "zit",
                             "gaat", "werkt", "woont", "studeert", "and", "has"})
 
@@ -846,7 +971,7 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
         for found in member.first.finditer(folded):
             if not text[found.start()].isupper():
                 continue
-            end = _full_name_end(profile, member, text, found.end())
+            end = _full_name_end(member, text, found.end())
             if end is None or _OWN_FAMILY.match(folded, end) or _family_of_another(
                     page, index, folded, end):
                 continue
@@ -856,6 +981,8 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
                 if block_family is None:
                     block_family = bool(_FAMILY.search(folded))
                 tied = family or block_family or bool(page.mentions(index))
+            elif member.official_first:  # a bare "Willem" next to Willem Maas is Willem Maas
+                tied = family
             else:
                 tied = family or bool(page.mentions_between(index, begin, stop))
             if not tied or not page.attributed(index, found.start()):
@@ -882,18 +1009,19 @@ def _family_of_another(page: _Page, index: int, folded: str, end: int) -> bool:
     return not (role and role[0].strip(".,") in _ROLE_WORDS - _PLAIN_WORDS)
 
 
-def _full_name_end(profile: _Profile, member: _Member, text: str, end: int) -> int | None:
+def _full_name_end(member: _Member, text: str, end: int) -> int | None:
     """End of the name at a first name: itself, or with a surname of the family.
 
-    None when another surname follows ("Sanne de Vries" is not our Sanne).
+    None when another surname follows ("Sanne de Vries" is not our Sanne), or the
+    official's own ("Willem Maas" is the official, not his partner Willem Brouwer).
     """
     following = _FOLLOWING_NAME.match(text, end)
     if following is None or following.group(2).casefold() in _NOT_A_SURNAME:
         return end
     written = set(normalise_name_text(following.group(2)).split())
-    own = {word for surname in (*member.parsed.surnames, *profile.person.surnames)
-           for word in normalise_name_text(surname).split()}
-    return following.end() if written & own else None
+    if member.official_first and not written & member.own_surname:
+        return None
+    return following.end() if written & member.family_surname else None
 
 
 def _household_fields(full: bool, family: bool) -> tuple[FieldMatch, ...]:
