@@ -115,7 +115,7 @@ def normalise_name_text(text: str) -> str:
     text = re.sub(r"(?<!\w)v\s*/\s*d(?!\w)\.?", "v.d.", text)
     text = re.sub(r"(?<![^\W\d_])([^\W\d_])\.?-(?=[^\W\d_]\.)", r"\1.", text)
     text = re.sub(r"[^\w.]|_", " ", text)
-    return " ".join(_normalise_token(token) for token in text.split())
+    return " ".join(folded for folded in map(_normalise_token, text.split()) if folded)
 
 
 # --------------------------------------------------------------------------- parsing
