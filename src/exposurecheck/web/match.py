@@ -714,7 +714,8 @@ class _AddressHit:
     street_only: bool
 
 
-def _address_hits(home: Address, text: str, city_key: str | None) -> Iterator[_AddressHit]:
+def _address_hits(home: Address, text: str, city_key: str | None,
+                  seen: dict[tuple[str, int], _AddressHit | None]) -> Iterator[_AddressHit]:
     """Where `text` writes the home address: street (any spelling), number, suffix, place.
 
     A neighbour's number, another letter, another postcode or another town right after
@@ -722,57 +723,80 @@ def _address_hits(home: Address, text: str, city_key: str | None) -> Iterator[_A
     """
     number = re.compile(rf"(?<![\w/.,-]){home.number}(?![\d])(?![.,]\d)")
     for found in number.finditer(text):
-        suffix = _SUFFIX.match(text, found.end())
-        end = suffix.end() if suffix else found.end()
-        letter = (suffix.group("letter") or "").strip(" -") if suffix else ""
-        addition = (suffix.group("addition") or "").strip(" -/") if suffix else ""
-        postcode_match = _POSTCODE.match(text, end)
-        postcode = postcode_match.group(1) if postcode_match else None
-        town = _town_at(text, postcode_match.end() if postcode_match else end, city_key)
-        city = town.city
-        if city is None and city_key:  # "Kerkstraat 12\nWoonplaats: Zwolle"
-            tail = _fold(text[end: end + 80])
-            if re.search(rf"(?<![\w]){re.escape(city_key)}(?![\w])", tail):
-                city = home.city
-        stop = max(town.end, postcode_match.end() if postcode_match else end)
-        best: tuple[float, int, AddressMatch] | None = None
-        for street, start in _street_candidates(text, found.start(), home.street is not None):
-            candidate = Address(street=street, number=home.number, letter=letter or None,
-                                addition=addition or None, postcode=_valid_postcode(postcode),
-                                city=city)
-            result = match_address(home, candidate)
-            street_score = next((f.score for f in result.fields if f.field == "street"), 0.0)
-            rank = result.score + street_score
-            if best is None or rank > best[0]:
-                best = (rank, start, result)
-        if best is None:
-            continue
-        _, start, result = best
-        if postcode is None and city is None:
-            named = _town_in_clause(text, start)  # "in Vaassen aan de Kerkstraat 12"
-            if named is not None and named != city_key:
-                continue
-            if named is not None:
-                city = home.city
-                result = match_address(home, Address(
-                    street=_street_text(text, start, found.start()), number=home.number,
-                    letter=letter or None, addition=addition or None, city=city))
-        if postcode is None and city is None:  # "7721 BC Dalfsen, Kerkstraat 12"
-            postcode, city = _place_before(text, start, city_key)
-            if postcode or city:
-                result = match_address(home, Address(
-                    street=_street_text(text, start, found.start()), number=home.number,
-                    letter=letter or None, addition=addition or None,
-                    postcode=_valid_postcode(postcode), city=city and home.city))
-        fields = {f.field for f in result.fields}
-        if home.street and "street" not in fields:
-            continue  # a postcode and number written with another street: not trusted
-        if result.same_dwelling:
-            yield _AddressHit(start, stop, result, False)
-        elif ({"street", "huisnummer", "suffix"} <= fields
-              and (city is None or home.city is None)
-              and (postcode is None or home.postcode is None)):
-            yield _AddressHit(start, stop, result, True)
+        checkpoint()
+        # What decides a hit stands within this window around the number; a window seen
+        # before (a page repeating itself) is not worked out again.
+        low = max(0, found.start() - _ADDRESS_BEFORE)
+        window = text[low:found.end() + _ADDRESS_AFTER]
+        key = (window, found.start() - low)
+        hit = seen[key] if key in seen else _address_hit(
+            home, window, found.start() - low, found.end() - low, city_key)
+        if len(seen) < _SEEN_WINDOWS:
+            seen[key] = hit
+        if hit is not None:
+            yield _AddressHit(low + hit.start, low + hit.end, hit.match, hit.street_only)
+
+
+_ADDRESS_BEFORE = 400  # the street, the line before it and the clause that names a town
+_ADDRESS_AFTER = 200  # a suffix, the postcode and the town
+_SEEN_WINDOWS = 10_000  # windows remembered per page: a few MB at most
+
+
+def _address_hit(home: Address, text: str, number_start: int, number_end: int,
+                 city_key: str | None) -> _AddressHit | None:
+    """The home address written around the house number at text[number_start:number_end]."""
+    suffix = _SUFFIX.match(text, number_end)
+    end = suffix.end() if suffix else number_end
+    letter = (suffix.group("letter") or "").strip(" -") if suffix else ""
+    addition = (suffix.group("addition") or "").strip(" -/") if suffix else ""
+    postcode_match = _POSTCODE.match(text, end)
+    postcode = postcode_match.group(1) if postcode_match else None
+    town = _town_at(text, postcode_match.end() if postcode_match else end, city_key)
+    city = town.city
+    if city is None and city_key:  # "Kerkstraat 12\nWoonplaats: Zwolle"
+        tail = _fold(text[end: end + 80])
+        if re.search(rf"(?<![\w]){re.escape(city_key)}(?![\w])", tail):
+            city = home.city
+    stop = max(town.end, postcode_match.end() if postcode_match else end)
+    best: tuple[float, int, AddressMatch] | None = None
+    for street, start in _street_candidates(text, number_start, home.street is not None):
+        candidate = Address(street=street, number=home.number, letter=letter or None,
+                            addition=addition or None, postcode=_valid_postcode(postcode),
+                            city=city)
+        result = match_address(home, candidate)
+        street_score = next((f.score for f in result.fields if f.field == "street"), 0.0)
+        rank = result.score + street_score
+        if best is None or rank > best[0]:
+            best = (rank, start, result)
+    if best is None:
+        return None
+    _, start, result = best
+    if postcode is None and city is None:
+        named = _town_in_clause(text, start)  # "in Vaassen aan de Kerkstraat 12"
+        if named is not None and named != city_key:
+            return None
+        if named is not None:
+            city = home.city
+            result = match_address(home, Address(
+                street=_street_text(text, start, number_start), number=home.number,
+                letter=letter or None, addition=addition or None, city=city))
+    if postcode is None and city is None:  # "7721 BC Dalfsen, Kerkstraat 12"
+        postcode, city = _place_before(text, start, city_key)
+        if postcode or city:
+            result = match_address(home, Address(
+                street=_street_text(text, start, number_start), number=home.number,
+                letter=letter or None, addition=addition or None,
+                postcode=_valid_postcode(postcode), city=city and home.city))
+    fields = {f.field for f in result.fields}
+    if home.street and "street" not in fields:
+        return None  # a postcode and number written with another street: not trusted
+    if result.same_dwelling:
+        return _AddressHit(start, stop, result, False)
+    elif ({"street", "huisnummer", "suffix"} <= fields
+          and (city is None or home.city is None)
+          and (postcode is None or home.postcode is None)):
+        return _AddressHit(start, stop, result, True)
+    return None
 
 
 _CLAUSE_TOWN = re.compile(r"(?<![\w])(?:in|te)\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
@@ -864,13 +888,14 @@ def _home(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
     texts = [(b.element, b.text) for b in page.blocks]
     addresses = {*page.content.addresses, *(a for p in page.content.people for a in p.addresses)}
     texts += [(a.element, a.text) for a in sorted(addresses, key=lambda a: (a.element, a.text))]
+    seen: dict[tuple[str, int], _AddressHit | None] = {}
     for element, text in texts:
         if str(home.number) not in text:
             continue
         if profile.street_hint and profile.street_hint not in _fold(text) and not (
                 home.postcode and home.postcode[:4] in text):
             continue
-        for hit in (*_address_hits(home, text, profile.city), *_postcode_hits(home, text)):
+        for hit in (*_address_hits(home, text, profile.city, seen), *_postcode_hits(home, text)):
             if hit.street_only and subject is None:
                 continue  # "Kerkstraat 12" on a page about nobody we know: any town's
             score = _STREET_ONLY_SCORE if hit.street_only else hit.match.score
