@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import Literal
 
 import phonenumbers
@@ -73,10 +75,12 @@ def find_exposures(official: Official, content: PageContent) -> list[WebMatch]:
     """Every exposure of `official`'s roster data on the page, one per kind and value."""
     profile = _profile(official)
     page = _Page(profile, content)
-    found = [*_phones(profile, page), *_emails(profile, page), *_home(profile, page),
-             *_birth_date(profile, page), *_household(profile, page)]
+    found = [*page.noted(_phones(profile, page)), *page.noted(_emails(profile, page)),
+             *page.noted(_home(profile, page)), *page.noted(_birth_date(profile, page)),
+             *page.noted(_household(profile, page))]
     if not any(m.kind is FindingKind.HOME_ADDRESS for m in found):
-        found += _residence(profile, page)  # the town alone: only when the address is not there
+        # the town alone: only when the address is not there
+        found += page.noted(_residence(profile, page))
     return _best(found)
 
 
@@ -335,6 +339,7 @@ def _not_a_name(word: str) -> bool:
 
 
 _NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_ENOUGH = 20  # matches of one value on one page; more only repeat it
 _NAME_WINDOW = 200  # a name, its initials, prefixes and title fit in far less
 _MAX_NAME_CHECKS = 1_000  # distinct surname contexts read per block; more is no real page
 
@@ -365,8 +370,27 @@ class _Page:
         self._sections: list[bool | None] = []  # per block: None = as the structured data
         self._others: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self._structured: bool | None = None
+        self._counts: Counter[tuple[FindingKind, str]] = Counter()
+        self._perfect: dict[tuple[FindingKind, str], int] = {}  # best element with score 1
         self.about = any(m.full for i in range(len(self.blocks)) for m in self.mentions(i)) or any(
             self.is_official(p) for p in content.people)
+
+    def noted(self, matches: Iterable[WebMatch]) -> Iterator[WebMatch]:
+        """Pass matches on, remembering what is found so `settled` can tell."""
+        for match in matches:
+            key = (match.kind, match.detail)
+            self._counts[key] += 1
+            if match.score >= 1.0:
+                rank = _ELEMENT_ORDER.index(match.element)
+                self._perfect[key] = min(self._perfect.get(key, rank), rank)
+            yield match
+
+    def settled(self, kind: FindingKind, detail: str, element: Element) -> bool:
+        """Can more of this value here change the result? Not after a sure match in an
+        element as telling, nor after a page has repeated it many times (one is kept)."""
+        key = (kind, detail)
+        return self._counts[key] >= _ENOUGH or self._perfect.get(
+            key, len(_ELEMENT_ORDER)) <= _ELEMENT_ORDER.index(element)
 
     def names_official(self, text: str) -> bool:
         return self._names(self.profile.person, self.profile.surname, text)
@@ -592,7 +616,7 @@ def _phones(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
         for found_start, found_end, e164 in _numbers_near(readable, anchor, windows):
             if _inside_a_word(readable, found_start, found_end):
                 continue  # an IBAN or dossier number that happens to hold the digits
-            if e164 in profile.phones:
+            if e164 in profile.phones and not page.settled(FindingKind.PHONE, e164, element):
                 start = found_start - (text[found_start - 1: found_start + 1] == "00")
                 yield WebMatch(FindingKind.PHONE, Subject.OFFICIAL, element,
                                text[start:found_end],
@@ -643,6 +667,8 @@ def _emails(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
     for email, pattern in profile.emails:
         for element, text in texts:
             for found in pattern.finditer(text):
+                if page.settled(FindingKind.EMAIL, email, element):
+                    break
                 obfuscated = "@" not in found.group()
                 yield WebMatch(FindingKind.EMAIL, Subject.OFFICIAL, element, found.group(),
                                _snippet(text, found.start(), found.end()), email,
@@ -890,12 +916,16 @@ def _home(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
     texts += [(a.element, a.text) for a in sorted(addresses, key=lambda a: (a.element, a.text))]
     seen: dict[tuple[str, int], _AddressHit | None] = {}
     for element, text in texts:
-        if str(home.number) not in text:
+        if str(home.number) not in text or page.settled(FindingKind.HOME_ADDRESS, "home",
+                                                         element):
             continue
         if profile.street_hint and profile.street_hint not in _fold(text) and not (
                 home.postcode and home.postcode[:4] in text):
             continue
-        for hit in (*_address_hits(home, text, profile.city, seen), *_postcode_hits(home, text)):
+        for hit in chain(_address_hits(home, text, profile.city, seen),
+                         _postcode_hits(home, text)):
+            if page.settled(FindingKind.HOME_ADDRESS, "home", element):
+                break
             if hit.street_only and subject is None:
                 continue  # "Kerkstraat 12" on a page about nobody we know: any town's
             score = _STREET_ONLY_SCORE if hit.street_only else hit.match.score
@@ -950,6 +980,8 @@ def _birth_date(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
               if p.birth_date is not None and (p.name is None or page.is_official(p))]
     for element, text in texts:
         for start, end in _dates_in(text, birth):
+            if page.settled(FindingKind.BIRTH_DATE, birth.isoformat(), element):
+                break
             yield WebMatch(FindingKind.BIRTH_DATE, Subject.OFFICIAL, element, text[start:end],
                            _snippet(text, start, end), birth.isoformat(), 1.0,
                            (FieldMatch(field="birth_date", score=1.0),))
@@ -994,6 +1026,8 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
         folded = _fold(text)
         block_family: bool | None = None
         for found in member.first.finditer(folded):
+            if page.settled(FindingKind.HOUSEHOLD_NAME, member.detail, block.element):
+                break
             if not text[found.start()].isupper():
                 continue
             end = _full_name_end(member, text, found.end())
@@ -1034,6 +1068,11 @@ def _family_of_another(page: _Page, index: int, folded: str, end: int) -> bool:
     return not (role and role[0].strip(".,") in _ROLE_WORDS - _PLAIN_WORDS)
 
 
+@lru_cache(maxsize=4096)
+def _name_words(word: str) -> tuple[str, ...]:
+    return tuple(normalise_name_text(word).split())
+
+
 def _full_name_end(member: _Member, text: str, end: int) -> int | None:
     """End of the name at a first name: itself, or with a surname of the family.
 
@@ -1043,7 +1082,7 @@ def _full_name_end(member: _Member, text: str, end: int) -> int | None:
     following = _FOLLOWING_NAME.match(text, end)
     if following is None or following.group(2).casefold() in _NOT_A_SURNAME:
         return end
-    written = set(normalise_name_text(following.group(2)).split())
+    written = set(_name_words(following.group(2)))
     if member.official_first and not written & member.own_surname:
         return None
     return following.end() if written & member.family_surname else None
@@ -1098,6 +1137,8 @@ def _residence(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
         if not _mentions_town(folded, profile.city):
             continue
         for start, end, tie in _town_cues(page, index, text, folded):
+            if page.settled(FindingKind.RESIDENCE, profile.city, block.element):
+                break
             if tie == "name" or page.attributed(index, start, strict=tie == "strict"):
                 yield _residence_match(profile, block.element, text, start, end)
     for person in page.content.people:
