@@ -1157,6 +1157,8 @@ def _mentions_town(folded: str, city_key: str) -> bool:
 
 
 _Tie = Literal["name", "strict", "context"]
+_LIVES_AFTER_TOWN = re.compile(r"\s+(woont|woonachtig|wonen)(?![\w])")
+_TOWN_AND_VERB = 100  # a town is read from at most 60 characters, the verb follows
 _RELATIVE = re.compile(r"(?<![\w])(?:die|dat|wie|waar|who)(?![\w])")
 
 
@@ -1185,8 +1187,10 @@ def _town_cues(page: _Page, index: int, text: str,
                 yield town.end - len(town.city), town.end, tie(cue.start(), cue.group())
             break  # another town named first: that is where they live
     for place in _LIVES_PLACE.finditer(folded):  # "in Dalfsen woont"
+        if "wo" not in folded[place.end():place.end() + _TOWN_AND_VERB]:
+            continue  # no verb of living after it: no town needs reading
         town = _town_at(text, place.end(), city)
-        verb = re.match(r"\s+(woont|woonachtig|wonen)(?![\w])", folded[town.end:])
+        verb = _LIVES_AFTER_TOWN.match(folded, town.end)
         if town.city and normalise_city(town.city) == city and verb:
             yield town.end - len(town.city), town.end, tie(place.start(), verb.group(1))
     if page.blocks[index].element in (Element.TITLE, Element.META_DESCRIPTION):
