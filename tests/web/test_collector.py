@@ -29,6 +29,7 @@ from exposurecheck.models import (
 from exposurecheck.web.advice import WEB_STEPS, web_steps_for
 from exposurecheck.web.extract import PageContent
 from exposurecheck.web.fetch import Fetcher, FetchPolicy
+from exposurecheck.web.match import WebMatch
 
 JAN = Official(id=OfficialId("t-1"), name="Jan Jansen", initials="J.",
                home=Address(street="Kerkstraat", number=12, postcode="7721BC", city="Dalfsen"),
@@ -213,6 +214,32 @@ def test_a_page_that_cannot_be_parsed_is_reported(monkeypatch: pytest.MonkeyPatc
     assert {e.kind for e in result.errors} == {SourceErrorKind.FAILED}
     assert "http://gemeente.test/raad/jan.html: the page could not be parsed" in {
         e.message for e in result.errors}
+
+
+def test_a_bad_link_costs_nothing_of_the_page_or_the_others() -> None:
+    web = site_web(**{"/raad/anna.html": html(
+        "Anna", '<a href="http://[oops">kapot</a><a href="https://[::1">ook</a>'
+                '<p>Jan Jansen: 06-12345699</p>')})
+    (result,) = collect(web, [JAN])
+    assert not result.errors
+    assert {f.evidence.value for f in result.findings} == {"06-12345601", "06-12345699"}
+
+
+def test_a_page_that_fails_to_match_is_recorded_and_the_others_kept(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = collector_module.find_exposures
+
+    def failing(official: Official, content: PageContent) -> list[WebMatch]:
+        if content.url.endswith("anna.html"):
+            raise ValueError("Invalid IPv6 URL")
+        return real(official, content)
+
+    monkeypatch.setattr(collector_module, "find_exposures", failing)
+    (result,) = collect(site_web(), [JAN])
+    assert [f.evidence.value for f in result.findings] == ["06-12345601"]
+    assert [(e.kind, e.message) for e in result.errors] == [
+        (SourceErrorKind.FAILED, "http://gemeente.test/raad/anna.html: the page could not be "
+                                 "read (ValueError)")]
 
 
 def test_aclose_closes_the_fetcher() -> None:

@@ -182,3 +182,32 @@ def test_rejected_markup_gives_empty_content_with_a_flag(monkeypatch: pytest.Mon
     monkeypatch.setattr(extract_module, "BeautifulSoup", reject)
     content = extract(page("<p>x</p>"))
     assert content.parse_failed and content.blocks == () and content.people == ()
+
+
+@pytest.mark.parametrize("href", ["http://[oops", "https://[::1", "http://[oops/wa.me",
+                                  "https://wa.me/31%zz?phone=%ff", "mailto:%", "tel:"])
+def test_a_malformed_link_is_skipped_and_the_rest_read(href: str) -> None:
+    content = read(f'<a href="{href}">x</a><a href="tel:0612345601">bel</a>'
+                   '<p>Kerkstraat 12</p>')
+    assert texts(content, Element.TEL_LINK)[-1] == "0612345601"
+    assert texts(content, Element.TEXT) == ["x bel", "Kerkstraat 12"]
+
+
+def test_one_bad_structured_item_is_skipped_and_the_others_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = extract_module._person
+
+    def fragile(node: object, element: Element) -> object:
+        person = real(node, element)  # type: ignore[arg-type]
+        if person.name == "Kapot":
+            raise TypeError("hostile item")
+        return person
+
+    monkeypatch.setattr(extract_module, "_person", fragile)
+    people = ('{"@type": "Person", "name": "Kapot"}', '{"@type": "Person", "name": "Jan"}')
+    scripts = "".join(f'<script type="application/ld+json">{p}</script>' for p in people)
+    microdata = ('<div itemscope itemtype="https://schema.org/Person">'
+                 '<span itemprop="name">{}</span></div>')
+    content = read(scripts + microdata.format("Kapot") + microdata.format("Piet"))
+    assert [(p.element, p.name) for p in content.people] == [(Element.JSON_LD, "Jan"),
+                                                             (Element.MICRODATA, "Piet")]

@@ -355,3 +355,29 @@ def test_postcode_and_house_number_alone() -> None:
                     kind=FindingKind.HOME_ADDRESS)
     assert match.value == "7721 BC 12"
     assert find("<p>Brief van bewoner, 7721 BC 14</p>", kind=FindingKind.HOME_ADDRESS) == []
+
+
+# --------------------------------------------------------------------------- shared first name
+
+WILLEM = Official(
+    id=OfficialId("t-2"), name="Willem Maas", role="wethouder",
+    household=(HouseholdMember(name="Willem Brouwer", relation="partner"),
+               HouseholdMember(name="Willem", relation="child")))
+
+
+@pytest.mark.parametrize("body", [
+    "<h1>Wethouder Willem Maas</h1><p>Willem Maas opende de brug.</p>",
+    "<p>Wethouder Willem Maas zei: Willem gaat door.</p>",
+    "<h1>Willem Maas</h1><p>Willem sprak in de raad. Willem Maas stemde voor.</p>",
+])
+def test_the_officials_own_name_is_never_a_household_members(body: str) -> None:
+    assert find(body, WILLEM, kind=FindingKind.HOUSEHOLD_NAME) == []
+
+
+def test_a_partner_with_the_same_first_name_is_still_found() -> None:
+    found = find("<h1>Willem Maas</h1><p>Willem Maas woont met zijn partner Willem Brouwer.</p>",
+                 WILLEM, kind=FindingKind.HOUSEHOLD_NAME)
+    assert [m.value for m in found] == ["Willem Brouwer"]
+    child = find("<h1>Willem Maas</h1><p>Zijn zoon Willem zit op school.</p>", WILLEM,
+                 kind=FindingKind.HOUSEHOLD_NAME)
+    assert {m.value for m in child} == {"Willem"}

@@ -12,11 +12,12 @@ up in logs and reports.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.models import Address, FieldMatch
 
 __all__ = [
@@ -243,14 +244,9 @@ def parse_address(line: str) -> Address:
 # --------------------------------------------------------------------------- normalising
 
 
-def _strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _fold(text: str) -> str:
     """Casefolded, diacritics stripped, typographic apostrophes and hyphens unified."""
-    text = _strip_diacritics(text).casefold()
+    text = strip_diacritics(text).casefold()
     text = re.sub(r"[\u2018\u2019\u201b\u0060\u00b4\u2032]", "'", text)
     return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
 
@@ -303,11 +299,13 @@ def _expand_street_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=4096)  # a page repeats its streets; match_address runs per house number
 def normalise_street(street: str) -> str:
     """Canonical street key: "Burg. de Withstr." and "Burgemeester de Withstraat" agree."""
     text = _fold(street)
     text = re.sub(r"\.(?=[^\W\d_])", ". ", text)  # "Pr.Hendrikkade" -> "Pr. Hendrikkade"
     text = re.sub(r"[-/,()]", " ", text)
+    text = re.sub(r"[^\w\s.']", "", text)  # before expanding: "1e" + a control character
     words = [_expand_street_word(word) for word in text.split()]
     text = " ".join(words)
     text = re.sub(r"[^\w\s]", "", text)  # "'s" -> "s", leftover dots
@@ -321,6 +319,7 @@ _CITY_ALIASES = {
 }
 
 
+@lru_cache(maxsize=4096)
 def normalise_city(city: str) -> str:
     """Canonical town key: official and common names ('s-Gravenhage/Den Haag) agree.
 
@@ -329,7 +328,7 @@ def normalise_city(city: str) -> str:
     text = _fold(city).replace(".", "")
     text = re.sub(r"\s*-\s*", "-", text)
     text = re.sub(r"^'?s[\s-]+", "'s-", " ".join(text.split()))
-    text = re.sub(r"\(\s*(.*?)\s*\)", r"(\1)", text)
+    text = re.sub(r"\(([^()]*)\)", lambda m: f"({m.group(1).strip()})", text)
     return _CITY_ALIASES.get(text, text)
 
 

@@ -10,13 +10,15 @@ names ("Jansen-de Vries"), diacritics (Çelik/Celik) and ij/y (Meijden/Meyden).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
 
+from exposurecheck.cooperative import checkpoint
+from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.models import FieldMatch
 
 __all__ = [
@@ -78,11 +80,6 @@ class PersonName:
 # --------------------------------------------------------------------------- normalising
 
 
-def _strip_diacritics(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _unify(text: str) -> str:
     """Typographic apostrophes and dashes to ASCII, whitespace collapsed."""
     text = re.sub(r"[\u2018\u2019\u201b\u0060\u00b4\u2032]", "'", text)
@@ -92,7 +89,7 @@ def _unify(text: str) -> str:
 
 def _plain(text: str) -> str:
     """The stored form: casefolded, diacritics stripped, apostrophes kept ("in 't")."""
-    return _unify(_strip_diacritics(text).casefold())
+    return _unify(strip_diacritics(text).casefold())
 
 
 _INITIALS_TOKEN = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?")
@@ -112,13 +109,13 @@ def normalise_name_text(text: str) -> str:
     "meyden"), punctuation as spaces, but initials kept as "j.w." so they can be told
     apart from words ("J.W.", "J. W." pieces, "J-W." all stay recognisable).
     """
-    text = _strip_diacritics(text).casefold()
+    text = strip_diacritics(text).casefold()
     text = re.sub(r"['\u2018\u2019\u201b\u0060\u00b4\u2032]", "", text)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"(?<!\w)v\s*/\s*d(?!\w)\.?", "v.d.", text)
     text = re.sub(r"(?<![^\W\d_])([^\W\d_])\.?-(?=[^\W\d_]\.)", r"\1.", text)
     text = re.sub(r"[^\w.]|_", " ", text)
-    return " ".join(_normalise_token(token) for token in text.split())
+    return " ".join(folded for folded in map(_normalise_token, text.split()) if folded)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -182,10 +179,15 @@ def _surname_start(words: Sequence[_Word], all_caps_name: bool) -> int:
     """Index where the surname begins in "given names + surname" order.
 
     At the first free-standing tussenvoegsel ("Jan van den Berg"; "Van den Berg" at 0),
-    otherwise at the start of the last hyphen chain ("Petra Jansen-de Vries").
+    otherwise at the start of the last hyphen chain ("Petra Jansen-de Vries"). A
+    tussenvoegsel after a hyphen and the ones that follow it ("Jansen-van der Berg")
+    belong to a married-name part, they start nothing.
     """
+    joined = False  # inside a tussenvoegsel that follows a hyphen
     for index, word in enumerate(words):
-        if word.hyphen_before or not _is_prefix(word.text, abbreviations=index > 0):
+        prefix = _is_prefix(word.text, abbreviations=index > 0)
+        joined = prefix and (word.hyphen_before or joined)
+        if joined or not prefix:
             continue
         if any(not _is_prefix(w.text, abbreviations=True) for w in words[index + 1 :]):
             return index
@@ -333,6 +335,9 @@ _MISSING_PREFIX_FACTOR = 0.7
 _SURNAME_BASE = 0.5
 _FULL_BASE = 0.6
 _MAX_PREFIX_WORDS = 3
+# First names and initials read next to a surname: nobody has more, and a page of
+# "Willem Willem Willem ..." must not make every surname read all of them (quadratic).
+_MAX_GIVEN_WORDS = 6
 _ABBREVIATED_PREFIX_SCORE = 0.95
 _SPELLED_INITIALS_SCORE = 0.5
 
@@ -414,9 +419,19 @@ class _Given:
     first_name_scores: tuple[float, ...]
 
 
-def _first_name_score(token: str, first_names: Sequence[str]) -> float:
-    folded = [normalise_name_text(n) for n in first_names]
-    best = max((_ratio(token, n) for n in folded), default=0.0)
+@lru_cache(maxsize=4096)
+def _folded(name_part: str) -> str:
+    """A person's name part in text form, worked out once (match_person runs per token)."""
+    return normalise_name_text(name_part)
+
+
+@lru_cache(maxsize=1024)
+def _folded_names(first_names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_folded(n) for n in first_names)
+
+
+def _first_name_score(token: str, first_names: tuple[str, ...]) -> float:
+    best = max((_ratio(token, n) for n in _folded_names(first_names)), default=0.0)
     return best if best >= _FIRST_NAME_THRESHOLD else 0.0
 
 
@@ -443,7 +458,7 @@ def _is_given(token: str, person: PersonName) -> bool:
 
 def _given_left(tokens: Sequence[str], start: int, person: PersonName) -> _Given:
     index = start
-    while index > 0 and _is_given(tokens[index - 1], person):
+    while index > 0 and start - index < _MAX_GIVEN_WORDS and _is_given(tokens[index - 1], person):
         index -= 1
     given = _given_tokens(tokens[index:start], person)
     if not given.initials:
@@ -470,7 +485,8 @@ def _spelled_initials(tokens: Sequence[str], start: int, person: PersonName) -> 
 
 def _given_right(tokens: Sequence[str], end: int, person: PersonName) -> _Given:
     index = end
-    while index < len(tokens) and _is_given(tokens[index], person):
+    while index < len(tokens) and index - end < _MAX_GIVEN_WORDS and _is_given(tokens[index],
+                                                                                person):
         index += 1
     return _given_tokens(tokens[end:index], person)
 
@@ -518,7 +534,8 @@ def _surname_at(
 def _right_prefix(tokens: Sequence[str], end: int, person_prefix: str) -> str:
     """A tussenvoegsel written after the surname or initials ("Berg, J.W. van den")."""
     index = end
-    while index < len(tokens) and _is_given(tokens[index], _EMPTY_PERSON):
+    while index < len(tokens) and index - end < _MAX_GIVEN_WORDS and _is_given(
+            tokens[index], _EMPTY_PERSON):
         index += 1
     for start in (end, index):
         stop = start
@@ -538,8 +555,8 @@ _EMPTY_PERSON = PersonName((), "", "", ())
 def _occurrence(
     tokens: Sequence[str], index: int, part: int, person: PersonName
 ) -> _Occurrence | None:
-    core = normalise_name_text(person.surnames[part])
-    person_prefix = normalise_name_text(person.part_prefix(part))
+    core = _folded(person.surnames[part])
+    person_prefix = _folded(person.part_prefix(part))
     found = _surname_at(tokens, index, core, person_prefix)
     if found is None:
         return None
@@ -598,6 +615,7 @@ def match_person(person: PersonName, text: str) -> NameMatch:
     parts_found: set[int] = set()
     for part in range(len(person.surnames)):
         for index in range(len(tokens)):
+            checkpoint()
             occurrence = _occurrence(tokens, index, part, person)
             if occurrence is None:
                 continue

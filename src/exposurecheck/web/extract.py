@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from bs4 import BeautifulSoup
@@ -154,6 +154,21 @@ _SPACE = re.compile(r"\s+")
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
+
+
+# What reading one hostile item (a link, a JSON-LD root, a microdata or hCard item) can
+# raise: "http://[oops" is an invalid IPv6 URL to urlsplit, JSON holds any type anywhere.
+_BAD_ITEM = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
+_T = TypeVar("_T")
+_I = TypeVar("_I")
+
+
+def _skip_bad_item(read: Callable[[_I], list[_T]], item: _I) -> list[_T]:
+    """What `read` makes of one item, or nothing: a bad item must not cost the page."""
+    try:
+        return read(item)
+    except _BAD_ITEM:
+        return []
 
 
 def _lines(parts: list[str]) -> str:
@@ -329,21 +344,24 @@ _WHATSAPP = frozenset({"wa.me", "api.whatsapp.com"})
 def _link_blocks(soup: BeautifulSoup) -> list[Block]:
     blocks: list[Block] = []
     for link in soup.find_all("a", href=True):
-        href = str(link["href"]).strip()
-        scheme, _, rest = href.partition(":")
-        scheme = scheme.casefold()
-        if scheme in ("tel", "callto") and rest:
-            blocks.append(Block(Element.TEL_LINK, _collapse(unquote(rest))))
-        elif scheme in ("http", "https") and urlsplit(href).hostname in _WHATSAPP:
-            digits = re.sub(r"\D", "", urlsplit(href).path + parse_qs(
-                urlsplit(href).query).get("phone", [""])[0])
-            if digits:  # a "chat with me" link is a phone number
-                blocks.append(Block(Element.TEL_LINK, "+" + digits))
-        elif scheme == "mailto" and rest:
-            recipients = unquote(rest.partition("?")[0])
-            blocks += [Block(Element.MAILTO_LINK, r.strip()) for r in recipients.split(",")
-                       if r.strip()]
+        blocks += _skip_bad_item(_link_block, str(link["href"]).strip())
     return blocks
+
+
+def _link_block(href: str) -> list[Block]:
+    scheme, _, rest = href.partition(":")
+    scheme = scheme.casefold()
+    if scheme in ("tel", "callto") and rest:
+        return [Block(Element.TEL_LINK, _collapse(unquote(rest)))]
+    if scheme in ("http", "https") and urlsplit(href).hostname in _WHATSAPP:
+        parts = urlsplit(href)
+        digits = re.sub(r"\D", "", parts.path + parse_qs(parts.query).get("phone", [""])[0])
+        return [Block(Element.TEL_LINK, "+" + digits)] if digits else []  # "chat with me"
+    if scheme == "mailto" and rest:
+        recipients = unquote(rest.partition("?")[0])
+        return [Block(Element.MAILTO_LINK, r.strip()) for r in recipients.split(",")
+                if r.strip()]
+    return []
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -437,9 +455,9 @@ def _walk_items(roots: list[Any], element: Element) -> tuple[list[Person], list[
         elif isinstance(node, Mapping):
             types = _schema_types(node)
             if "Person" in types:
-                people.append(_person(node, element))
+                people += _skip_bad_item(lambda n: [_person(n, element)], node)
             if "PostalAddress" in types:
-                addresses.append(_address(node, element))
+                addresses += _skip_bad_item(lambda n: [_address(n, element)], node)
             stack.extend(reversed([v for v in node.values() if isinstance(v, list | Mapping)]))
     return people, addresses
 
@@ -498,10 +516,13 @@ def _microdata(soup: BeautifulSoup) -> tuple[list[Person], list[PostalAddress]]:
     addresses: list[PostalAddress] = []
     for scope in soup.find_all(None, {"itemscope": True}, limit=_MAX_ITEMS):
         types = _itemtype(scope)
-        if "Person" in types:
-            people.append(_person(_microdata_item(scope), Element.MICRODATA))
-        if "PostalAddress" in types:
-            addresses.append(_address(_microdata_item(scope), Element.MICRODATA))
+        if not types & {"Person", "PostalAddress"}:
+            continue
+        for item in _skip_bad_item(lambda s: [_microdata_item(s)], scope):
+            if "Person" in types:
+                people += _skip_bad_item(lambda i: [_person(i, Element.MICRODATA)], item)
+            if "PostalAddress" in types:
+                addresses += _skip_bad_item(lambda i: [_address(i, Element.MICRODATA)], item)
     return people, addresses
 
 
@@ -551,19 +572,24 @@ def _hcards(soup: BeautifulSoup) -> tuple[list[Person], list[PostalAddress]]:
     people: list[Person] = []
     addresses: list[PostalAddress] = []
     for card in soup.find_all(class_=lambda c: c in _CARD_CLASSES, limit=_MAX_ITEMS):
-        found = _card_properties(card)
-
-        def first(prop: str, found: dict[str, list[str]] = found) -> str | None:
-            return found[prop][0] if prop in found else None
-
-        card_addresses = []
-        if any(p in found for p in ("street", "postcode", "locality")):
-            card_addresses.append(PostalAddress(Element.HCARD, street=first("street"),
-                                                postcode=first("postcode"),
-                                                locality=first("locality")))
-        people.append(Person(
-            Element.HCARD, name=first("name"), telephones=tuple(found.get("tel", ())),
-            emails=tuple(found.get("email", ())), birth_date=first("bday"),
-            addresses=tuple(card_addresses)))
-        addresses += card_addresses
+        for person in _skip_bad_item(lambda c: [_hcard(c)], card):
+            people.append(person)
+            addresses += person.addresses
     return people, addresses
+
+
+def _hcard(card: Tag) -> Person:
+    found = _card_properties(card)
+
+    def first(prop: str) -> str | None:
+        return found[prop][0] if prop in found else None
+
+    card_addresses = []
+    if any(p in found for p in ("street", "postcode", "locality")):
+        card_addresses.append(PostalAddress(Element.HCARD, street=first("street"),
+                                            postcode=first("postcode"),
+                                            locality=first("locality")))
+    return Person(
+        Element.HCARD, name=first("name"), telephones=tuple(found.get("tel", ())),
+        emails=tuple(found.get("email", ())), birth_date=first("bday"),
+        addresses=tuple(card_addresses))

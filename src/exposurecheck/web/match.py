@@ -13,16 +13,18 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import Literal
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
+from exposurecheck.cooperative import checkpoint
 from exposurecheck.matching.address import (
     AddressMatch,
     AddressParseError,
@@ -30,6 +32,7 @@ from exposurecheck.matching.address import (
     normalise_city,
     normalise_postcode,
 )
+from exposurecheck.matching.fold import fold_char
 from exposurecheck.matching.names import (
     PersonName,
     match_person,
@@ -72,10 +75,12 @@ def find_exposures(official: Official, content: PageContent) -> list[WebMatch]:
     """Every exposure of `official`'s roster data on the page, one per kind and value."""
     profile = _profile(official)
     page = _Page(profile, content)
-    found = [*_phones(profile, page), *_emails(profile, page), *_home(profile, page),
-             *_birth_date(profile, page), *_household(profile, page)]
+    found = [*page.noted(_phones(profile, page)), *page.noted(_emails(profile, page)),
+             *page.noted(_home(profile, page)), *page.noted(_birth_date(profile, page)),
+             *page.noted(_household(profile, page))]
     if not any(m.kind is FindingKind.HOME_ADDRESS for m in found):
-        found += _residence(profile, page)  # the town alone: only when the address is not there
+        # the town alone: only when the address is not there
+        found += page.noted(_residence(profile, page))
     return _best(found)
 
 
@@ -86,10 +91,7 @@ class _FoldTable(dict[int, str]):
     """str.translate table: casefold and strip diacritics, one character for one."""
 
     def __missing__(self, code: int) -> str:
-        char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFKD", char)
-                       if not unicodedata.combining(c)).lower()
-        folded = base if len(base) == 1 else char.lower() if len(char.lower()) == 1 else char
+        folded = fold_char(chr(code))
         folded = {"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"}.get(folded, folded)
         self[code] = folded
         return folded
@@ -182,6 +184,10 @@ class _Member:
     parsed: PersonName
     first: re.Pattern[str]  # the first name, on folded text
     detail: str
+    surname: re.Pattern[str] | None  # as `_Profile.surname`
+    own_surname: frozenset[str]  # surname words of the member (folded as names are)
+    family_surname: frozenset[str]  # of the member and of the official
+    official_first: bool  # the official has the same first name ("Willem Maas", "Willem Brouwer")
 
 
 @dataclass(frozen=True)
@@ -222,8 +228,20 @@ def _email_pattern(email: str) -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+# A folded name spells "ß" and "æ" with two letters; the page, folded letter for letter,
+# keeps them: a name pattern accepts either.
+_DIGRAPHS = {"ij": "(?:ij|y)", "ss": "(?:ss|ß)", "ae": "(?:ae|æ)", "oe": "(?:oe|œ)",
+             "th": "(?:th|þ)"}
+_DIGRAPH = re.compile("|".join(_DIGRAPHS))
+
+
+def _word_pattern(word: str) -> str:
+    return "".join(_DIGRAPHS[part] if part in _DIGRAPHS else re.escape(part)
+                   for part in re.split(f"({_DIGRAPH.pattern})", word) if part)
+
+
 def _name_pattern(prefix: str, core: str) -> str:
-    core_pattern = r"[\s-]+".join(re.escape(w).replace("ij", "(?:ij|y)") for w in core.split())
+    core_pattern = r"[\s-]+".join(_word_pattern(w) for w in core.split())
     if not prefix:
         return core_pattern
     words = r"\s+".join(re.escape(w) for w in prefix.split())
@@ -237,12 +255,24 @@ def _first_name(member: HouseholdMember, parsed: PersonName) -> str:
     return _fold(words[0]) if words else (parsed.first_names[0] if parsed.first_names else "")
 
 
+def _surname_words(person: PersonName) -> frozenset[str]:
+    return frozenset(word for surname in person.surnames
+                     for word in normalise_name_text(surname).split())
+
+
+def _surname_pattern(person: PersonName) -> re.Pattern[str] | None:
+    """Any surname part with its optional tussenvoegsel, on folded text."""
+    parts = [_name_pattern(person.part_prefix(i), core)
+             for i, core in enumerate(person.surnames) if core]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w])") if parts else None
+
+
 @lru_cache(maxsize=512)
 def _profile(official: Official) -> _Profile:
     person = parse_person_name(official.name, official.initials)
-    parts = [_name_pattern(person.part_prefix(i), core)
-             for i, core in enumerate(person.surnames) if core]
-    surname = re.compile(r"(?<![\w'])(?:" + "|".join(parts) + r")(?![\w])") if parts else None
+    surname = _surname_pattern(person)
+    official_surname = _surname_words(person)
+    own_first = _first_name(HouseholdMember(name=official.name), person)
     members = []
     for member in official.household:
         parsed = parse_person_name(member.name)
@@ -250,13 +280,16 @@ def _profile(official: Official) -> _Profile:
         if len(first) >= 2:
             members.append(_Member(parsed,
                                    re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])"),
-                                   normalise_name_text(member.name)))
+                                   normalise_name_text(member.name), _surname_pattern(parsed),
+                                   _surname_words(parsed),
+                                   _surname_words(parsed) | official_surname,
+                                   bool(person.first_names) and first == own_first))
     home = official.home
     hint = None
     if home is not None and home.street:
         words = [w for w in re.findall(r"[^\W\d_]+", _fold(home.street)) if len(w) >= 4]
         hint = words[-1][:4] if words else None
-    first = _first_name(HouseholdMember(name=official.name), person) if person.first_names else ""
+    first = own_first if person.first_names else ""
     return _Profile(
         official=official, person=person, surname=surname,
         first=re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])") if len(first) > 1 else None,
@@ -306,6 +339,20 @@ def _not_a_name(word: str) -> bool:
 
 
 _NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[\w'’]+)*)"
+_ENOUGH = 20  # matches of one value on one page; more only repeat it
+_NAME_WINDOW = 200  # a name, its initials, prefixes and title fit in far less
+_MAX_NAME_CHECKS = 1_000  # distinct surname contexts read per block; more is no real page
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """The line around a surname, as far as a name with its initials and title reach."""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1
+    line_end = text.find("\n", end, end + 30)
+    line_end = min(len(text), end + 30) if line_end < 0 else line_end
+    return text[max(line_start, start - 40): line_end]
+
+
+_LABEL_BEFORE = re.compile(r"([^\W\d_]+)\s*:\s*$")
 _NAME_LIKE = re.compile(r"(?<![\w'])" + _NAME_TOKEN + r"(?: +(?:" + _PREFIX_WORDS + r" +)*"
                         + _NAME_TOKEN + r")+")
 
@@ -319,14 +366,56 @@ class _Page:
         self.blocks = content.blocks
         self._mentions: dict[int, list[_Mention]] = {}
         self._starts: dict[int, list[int]] = {}
+        self._strengths: dict[tuple[PersonName, str], str] = {}
+        self._sections: list[bool | None] = []  # per block: None = as the structured data
+        self._others: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._structured: bool | None = None
+        self._counts: Counter[tuple[FindingKind, str]] = Counter()
+        self._perfect: dict[tuple[FindingKind, str], int] = {}  # best element with score 1
         self.about = any(m.full for i in range(len(self.blocks)) for m in self.mentions(i)) or any(
             self.is_official(p) for p in content.people)
 
+    def noted(self, matches: Iterable[WebMatch]) -> Iterator[WebMatch]:
+        """Pass matches on, remembering what is found so `settled` can tell."""
+        for match in matches:
+            key = (match.kind, match.detail)
+            self._counts[key] += 1
+            if match.score >= 1.0:
+                rank = _ELEMENT_ORDER.index(match.element)
+                self._perfect[key] = min(self._perfect.get(key, rank), rank)
+            yield match
+
+    def settled(self, kind: FindingKind, detail: str, element: Element) -> bool:
+        """Can more of this value here change the result? Not after a sure match in an
+        element as telling, nor after a page has repeated it many times (one is kept)."""
+        key = (kind, detail)
+        return self._counts[key] >= _ENOUGH or self._perfect.get(
+            key, len(_ELEMENT_ORDER)) <= _ELEMENT_ORDER.index(element)
+
     def names_official(self, text: str) -> bool:
-        surname = self.profile.surname
-        if surname is None or not surname.search(_fold(text)):
+        return self._names(self.profile.person, self.profile.surname, text)
+
+    def _names(self, person: PersonName, surname: re.Pattern[str] | None, text: str) -> bool:
+        """Does `text` give `person`'s full name? Read around each surname, not as a whole:
+        a huge block must cost a bounded amount per surname written."""
+        if surname is None:
             return False
-        return match_person(self.profile.person, text).strength == "full"
+        if len(text) <= _NAME_WINDOW:
+            return bool(surname.search(_fold(text))) and self._strength(person, text) == "full"
+        for count, found in enumerate(surname.finditer(_fold(text))):
+            if count >= _MAX_NAME_CHECKS:
+                return False
+            if self._strength(person, _around(text, found.start(), found.end())) == "full":
+                return True
+        return False
+
+    def _strength(self, person: PersonName, window: str) -> str:
+        """`match_person` once per distinct text: a page repeating a name costs one match."""
+        key = (person, window)
+        if key not in self._strengths:
+            checkpoint()
+            self._strengths[key] = match_person(person, window).strength
+        return self._strengths[key]
 
     def is_official(self, person: Person) -> bool:
         return person.name is not None and self.names_official(person.name)
@@ -350,12 +439,11 @@ class _Page:
         if surname is None:
             return
         folded = _fold(text)
-        for found in surname.finditer(folded):
-            line_start = text.rfind("\n", 0, found.start()) + 1
-            line_end = text.find("\n", found.end())
-            line_end = len(text) if line_end < 0 else line_end
-            window = text[max(line_start, found.start() - 40): min(line_end, found.end() + 30)]
-            strength = match_person(self.profile.person, window).strength
+        for count, found in enumerate(surname.finditer(folded)):
+            window = _around(text, found.start(), found.end())
+            strength = ("surname" if count >= _MAX_NAME_CHECKS and (
+                self.profile.person, window) not in self._strengths
+                else self._strength(self.profile.person, window))
             if strength == "full":
                 yield _Mention(found.start(), found.end(), True)
             elif strength == "surname" and not _other_given_name(text, found.start()):
@@ -369,30 +457,42 @@ class _Page:
                 yield _Mention(found.start(), found.end(), False)
 
     def others(self, text: str, start: int, end: int, index: int) -> list[tuple[int, int]]:
-        """Spans in text[start:end] that look like another person's name.
+        """Spans in text[start:end] (of block `index`) that look like another person's name.
 
         Two or more capitalised words, not a party, organisation, place or street, not
-        the official and not someone of the household.
+        the official and not someone of the household. Found once per block, then cut to
+        the range: asked for around every piece of data, a scan each time is quadratic.
         """
+        spans, ends = self._other_names(index)
+        low, high = bisect.bisect_right(ends, start), bisect.bisect_left(spans, (end,))
+        return [(max(s, start), min(e, end)) for s, e in spans[low:high]]
+
+    def _other_names(self, index: int) -> tuple[list[tuple[int, int]], list[int]]:
+        if index in self._others:
+            return self._others[index]
+        text = self.blocks[index].text
         found = []
-        part = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[start:end])
+        part = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text)
         for name in _NAME_LIKE.finditer(part):
+            checkpoint()
             words = name.group().replace("-", " ").split()
-            while words and words[0].casefold().rstrip(".") in _ROLE_WORDS:
-                words = words[1:]
-            capitals = [w for w in words if w[0].isupper()]
+            first = 0
+            while first < len(words) and words[first].casefold().rstrip(".") in _ROLE_WORDS:
+                first += 1
+            capitals = [w for w in words[first:] if w[0].isupper()]
             if len(capitals) < 2 or any(_not_a_name(w) for w in capitals):
                 continue
-            label = re.search(r"([^\W\d_]+)\s*:\s*$", part[: name.start()])
+            label = _LABEL_BEFORE.search(part, max(0, name.start() - _NAME_LABEL), name.start())
             if label and label.group(1).casefold() in _GROUP_LABELS:
                 continue
-            span = (start + name.start(), start + name.end())
+            span = (name.start(), name.end())
             if any(m.end > span[0] for m in self.mentions_between(index, span[0] - 60, span[1])):
                 continue
             if self._is_household_or_town(name.group()):
                 continue
             found.append(span)
-        return found
+        self._others[index] = (found, [e for _, e in found])
+        return self._others[index]
 
     def _is_household_or_town(self, text: str) -> bool:
         folded = _fold(text)
@@ -429,34 +529,52 @@ class _Page:
         return sorted(refs, reverse=reverse)[0][1]
 
     def section_is_official(self, index: int) -> bool:
-        for earlier in range(index - 1, -1, -1):
-            block = self.blocks[earlier]
-            if self.mentions(earlier):
-                return True
-            label = block.element in (Element.HEADING, Element.TITLE) or len(
-                block.text) <= _NAME_LABEL  # a name in a <div> heads a card, like a heading
-            if label and self.others(block.text, 0, len(block.text), earlier):
-                return False
-        return self.structured_official()
+        """The nearest earlier block that names the official or heads someone else's part.
+
+        Worked out once per block, front to back: asked for every block of a page, a
+        walk back each time would be quadratic.
+        """
+        while len(self._sections) <= index:
+            earlier = len(self._sections) - 1
+            verdict: bool | None = None
+            if earlier >= 0:
+                checkpoint()
+                block = self.blocks[earlier]
+                label = block.element in (Element.HEADING, Element.TITLE) or len(
+                    block.text) <= _NAME_LABEL  # a name in a <div> heads a card, like a heading
+                if self.mentions(earlier):
+                    verdict = True
+                elif label and self.others(block.text, 0, len(block.text), earlier):
+                    verdict = False
+                else:
+                    verdict = self._sections[earlier]
+            self._sections.append(verdict)
+        verdict = self._sections[index]
+        return self.structured_official() if verdict is None else verdict
 
     def structured_official(self) -> bool:
-        return any(self.is_official(p) for p in self.content.people)
+        if self._structured is None:
+            self._structured = any(self.is_official(p) for p in self.content.people)
+        return self._structured
 
     def subject_for_home(self) -> Subject | None:
         """Whose home a page shows; None when it names no one of the household."""
         if self.about or any(self.mentions(i) for i in range(len(self.blocks))):
             return Subject.OFFICIAL
         household_named = any(
-            match_person(m.parsed, b.text).strength == "full"
+            self._names(m.parsed, m.surname, b.text)
             for m in self.profile.members if m.parsed.surnames and m.parsed.first_names
             for b in self.blocks)
         return Subject.HOUSEHOLD if household_named else None
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?:" + _PREFIX_WORDS + r"\s+)*$",
+                          re.IGNORECASE)
+
+
 def _other_given_name(text: str, surname_start: int) -> bool:
     """"Kees Jansen": a capitalised word before the surname that is no role or title."""
-    before = re.search(r"([A-Z][\w'’-]*)\s+(?:" + _PREFIX_WORDS + r"\s+)*$",
-                       text[:surname_start], re.IGNORECASE)
+    before = _WORD_BEFORE.search(text, max(0, surname_start - _NAME_WINDOW), surname_start)
     if before is None:
         return False
     word = before.group(1)
@@ -488,21 +606,59 @@ def _phones(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
         return
     texts = [(b.element, b.text) for b in page.blocks]
     texts += [(p.element, t) for p in page.content.people for t in p.telephones]
+    anchor = _phone_anchor(profile.phones)
+    windows: dict[str, list[tuple[int, int, str]]] = {}
     for element, text in texts:
-        if not any(c.isdigit() for c in text):
+        checkpoint()
+        if not anchor.search(text):
             continue
         readable = _international_prefixes(text)
-        # POSSIBLE, not VALID: a number outside today's allocated ranges is still the roster's
-        for found in PhoneNumberMatcher(readable, "NL", leniency=Leniency.POSSIBLE):
-            if _inside_a_word(readable, found.start, found.end):
+        for found_start, found_end, e164 in _numbers_near(readable, anchor, windows):
+            if _inside_a_word(readable, found_start, found_end):
                 continue  # an IBAN or dossier number that happens to hold the digits
-            e164 = phonenumbers.format_number(found.number, PhoneNumberFormat.E164)
-            if e164 in profile.phones:
-                start = found.start - (text[found.start - 1: found.start + 1] == "00")
+            if e164 in profile.phones and not page.settled(FindingKind.PHONE, e164, element):
+                start = found_start - (text[found_start - 1: found_start + 1] == "00")
                 yield WebMatch(FindingKind.PHONE, Subject.OFFICIAL, element,
-                               text[start:found.end],
-                               _snippet(text, found.start, found.end), e164, 1.0,
+                               text[start:found_end],
+                               _snippet(text, found_start, found_end), e164, 1.0,
                                (FieldMatch(field="phone", score=1.0),))
+
+
+_PHONE_SEPARATORS = r"[\s\-./()]*"
+_ANCHOR_DIGITS = 6
+_PHONE_REACH = 30  # how far before its last digits a written number can start
+
+
+@lru_cache(maxsize=512)
+def _phone_anchor(phones: frozenset[str]) -> re.Pattern[str]:
+    """The last digits of each roster number, with any separators between them."""
+    tails = sorted({p[-_ANCHOR_DIGITS:] for p in phones})
+    return re.compile("|".join(_PHONE_SEPARATORS.join(tail) for tail in tails))
+
+
+def _numbers_near(readable: str, anchor: re.Pattern[str],
+                  windows: dict[str, list[tuple[int, int, str]]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, E.164) of the numbers around each place the roster's digits stand.
+
+    phonenumbers reads only a short window around each: a page full of other numbers
+    costs nothing, and a window seen before (a page repeating itself) is not read again.
+    """
+    covered = 0
+    for hit in anchor.finditer(readable):
+        if hit.start() < covered:
+            continue
+        checkpoint()
+        low = max(0, hit.start() - _PHONE_REACH)
+        covered = min(len(readable), hit.end() + _ANCHOR_DIGITS)
+        window = readable[low:covered]
+        if window not in windows:
+            # POSSIBLE, not VALID: a number outside today's allocated ranges is still ours
+            windows[window] = [
+                (found.start, found.end,
+                 phonenumbers.format_number(found.number, PhoneNumberFormat.E164))
+                for found in PhoneNumberMatcher(window, "NL", leniency=Leniency.POSSIBLE)]
+        for start, end, e164 in windows[window]:
+            yield low + start, low + end, e164
 
 
 def _emails(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
@@ -511,6 +667,8 @@ def _emails(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
     for email, pattern in profile.emails:
         for element, text in texts:
             for found in pattern.finditer(text):
+                if page.settled(FindingKind.EMAIL, email, element):
+                    break
                 obfuscated = "@" not in found.group()
                 yield WebMatch(FindingKind.EMAIL, Subject.OFFICIAL, element, found.group(),
                                _snippet(text, found.start(), found.end()), email,
@@ -582,7 +740,8 @@ class _AddressHit:
     street_only: bool
 
 
-def _address_hits(home: Address, text: str, city_key: str | None) -> Iterator[_AddressHit]:
+def _address_hits(home: Address, text: str, city_key: str | None,
+                  seen: dict[tuple[str, int], _AddressHit | None]) -> Iterator[_AddressHit]:
     """Where `text` writes the home address: street (any spelling), number, suffix, place.
 
     A neighbour's number, another letter, another postcode or another town right after
@@ -590,57 +749,80 @@ def _address_hits(home: Address, text: str, city_key: str | None) -> Iterator[_A
     """
     number = re.compile(rf"(?<![\w/.,-]){home.number}(?![\d])(?![.,]\d)")
     for found in number.finditer(text):
-        suffix = _SUFFIX.match(text, found.end())
-        end = suffix.end() if suffix else found.end()
-        letter = (suffix.group("letter") or "").strip(" -") if suffix else ""
-        addition = (suffix.group("addition") or "").strip(" -/") if suffix else ""
-        postcode_match = _POSTCODE.match(text, end)
-        postcode = postcode_match.group(1) if postcode_match else None
-        town = _town_at(text, postcode_match.end() if postcode_match else end, city_key)
-        city = town.city
-        if city is None and city_key:  # "Kerkstraat 12\nWoonplaats: Zwolle"
-            tail = _fold(text[end: end + 80])
-            if re.search(rf"(?<![\w]){re.escape(city_key)}(?![\w])", tail):
-                city = home.city
-        stop = max(town.end, postcode_match.end() if postcode_match else end)
-        best: tuple[float, int, AddressMatch] | None = None
-        for street, start in _street_candidates(text, found.start(), home.street is not None):
-            candidate = Address(street=street, number=home.number, letter=letter or None,
-                                addition=addition or None, postcode=_valid_postcode(postcode),
-                                city=city)
-            result = match_address(home, candidate)
-            street_score = next((f.score for f in result.fields if f.field == "street"), 0.0)
-            rank = result.score + street_score
-            if best is None or rank > best[0]:
-                best = (rank, start, result)
-        if best is None:
-            continue
-        _, start, result = best
-        if postcode is None and city is None:
-            named = _town_in_clause(text, start)  # "in Vaassen aan de Kerkstraat 12"
-            if named is not None and named != city_key:
-                continue
-            if named is not None:
-                city = home.city
-                result = match_address(home, Address(
-                    street=_street_text(text, start, found.start()), number=home.number,
-                    letter=letter or None, addition=addition or None, city=city))
-        if postcode is None and city is None:  # "7721 BC Dalfsen, Kerkstraat 12"
-            postcode, city = _place_before(text, start, city_key)
-            if postcode or city:
-                result = match_address(home, Address(
-                    street=_street_text(text, start, found.start()), number=home.number,
-                    letter=letter or None, addition=addition or None,
-                    postcode=_valid_postcode(postcode), city=city and home.city))
-        fields = {f.field for f in result.fields}
-        if home.street and "street" not in fields:
-            continue  # a postcode and number written with another street: not trusted
-        if result.same_dwelling:
-            yield _AddressHit(start, stop, result, False)
-        elif ({"street", "huisnummer", "suffix"} <= fields
-              and (city is None or home.city is None)
-              and (postcode is None or home.postcode is None)):
-            yield _AddressHit(start, stop, result, True)
+        checkpoint()
+        # What decides a hit stands within this window around the number; a window seen
+        # before (a page repeating itself) is not worked out again.
+        low = max(0, found.start() - _ADDRESS_BEFORE)
+        window = text[low:found.end() + _ADDRESS_AFTER]
+        key = (window, found.start() - low)
+        hit = seen[key] if key in seen else _address_hit(
+            home, window, found.start() - low, found.end() - low, city_key)
+        if len(seen) < _SEEN_WINDOWS:
+            seen[key] = hit
+        if hit is not None:
+            yield _AddressHit(low + hit.start, low + hit.end, hit.match, hit.street_only)
+
+
+_ADDRESS_BEFORE = 400  # the street, the line before it and the clause that names a town
+_ADDRESS_AFTER = 200  # a suffix, the postcode and the town
+_SEEN_WINDOWS = 10_000  # windows remembered per page: a few MB at most
+
+
+def _address_hit(home: Address, text: str, number_start: int, number_end: int,
+                 city_key: str | None) -> _AddressHit | None:
+    """The home address written around the house number at text[number_start:number_end]."""
+    suffix = _SUFFIX.match(text, number_end)
+    end = suffix.end() if suffix else number_end
+    letter = (suffix.group("letter") or "").strip(" -") if suffix else ""
+    addition = (suffix.group("addition") or "").strip(" -/") if suffix else ""
+    postcode_match = _POSTCODE.match(text, end)
+    postcode = postcode_match.group(1) if postcode_match else None
+    town = _town_at(text, postcode_match.end() if postcode_match else end, city_key)
+    city = town.city
+    if city is None and city_key:  # "Kerkstraat 12\nWoonplaats: Zwolle"
+        tail = _fold(text[end: end + 80])
+        if re.search(rf"(?<![\w]){re.escape(city_key)}(?![\w])", tail):
+            city = home.city
+    stop = max(town.end, postcode_match.end() if postcode_match else end)
+    best: tuple[float, int, AddressMatch] | None = None
+    for street, start in _street_candidates(text, number_start, home.street is not None):
+        candidate = Address(street=street, number=home.number, letter=letter or None,
+                            addition=addition or None, postcode=_valid_postcode(postcode),
+                            city=city)
+        result = match_address(home, candidate)
+        street_score = next((f.score for f in result.fields if f.field == "street"), 0.0)
+        rank = result.score + street_score
+        if best is None or rank > best[0]:
+            best = (rank, start, result)
+    if best is None:
+        return None
+    _, start, result = best
+    if postcode is None and city is None:
+        named = _town_in_clause(text, start)  # "in Vaassen aan de Kerkstraat 12"
+        if named is not None and named != city_key:
+            return None
+        if named is not None:
+            city = home.city
+            result = match_address(home, Address(
+                street=_street_text(text, start, number_start), number=home.number,
+                letter=letter or None, addition=addition or None, city=city))
+    if postcode is None and city is None:  # "7721 BC Dalfsen, Kerkstraat 12"
+        postcode, city = _place_before(text, start, city_key)
+        if postcode or city:
+            result = match_address(home, Address(
+                street=_street_text(text, start, number_start), number=home.number,
+                letter=letter or None, addition=addition or None,
+                postcode=_valid_postcode(postcode), city=city and home.city))
+    fields = {f.field for f in result.fields}
+    if home.street and "street" not in fields:
+        return None  # a postcode and number written with another street: not trusted
+    if result.same_dwelling:
+        return _AddressHit(start, stop, result, False)
+    elif ({"street", "huisnummer", "suffix"} <= fields
+          and (city is None or home.city is None)
+          and (postcode is None or home.postcode is None)):
+        return _AddressHit(start, stop, result, True)
+    return None
 
 
 _CLAUSE_TOWN = re.compile(r"(?<![\w])(?:in|te)\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)")
@@ -648,7 +830,9 @@ _CLAUSE_TOWN = re.compile(r"(?<![\w])(?:in|te)\s+([A-Z][\w'’-]+(?:[ -][A-Z][\w
 
 def _town_in_clause(text: str, start: int) -> str | None:
     """The town a clause names before a street: "in Vaassen aan de ..." -> key of Vaassen."""
-    clause_start = max(text.rfind(mark, 0, start) for mark in ",.;:\n") + 1
+    clause_start = max(text.rfind(mark, max(0, start - _NAME_WINDOW), start)
+                       for mark in ",.;:\n") + 1
+    clause_start = max(clause_start, start - _NAME_WINDOW)
     towns = _CLAUSE_TOWN.findall(text, clause_start, start)
     return normalise_city(towns[-1]) if towns else None
 
@@ -730,13 +914,18 @@ def _home(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
     texts = [(b.element, b.text) for b in page.blocks]
     addresses = {*page.content.addresses, *(a for p in page.content.people for a in p.addresses)}
     texts += [(a.element, a.text) for a in sorted(addresses, key=lambda a: (a.element, a.text))]
+    seen: dict[tuple[str, int], _AddressHit | None] = {}
     for element, text in texts:
-        if str(home.number) not in text:
+        if str(home.number) not in text or page.settled(FindingKind.HOME_ADDRESS, "home",
+                                                         element):
             continue
         if profile.street_hint and profile.street_hint not in _fold(text) and not (
                 home.postcode and home.postcode[:4] in text):
             continue
-        for hit in (*_address_hits(home, text, profile.city), *_postcode_hits(home, text)):
+        for hit in chain(_address_hits(home, text, profile.city, seen),
+                         _postcode_hits(home, text)):
+            if page.settled(FindingKind.HOME_ADDRESS, "home", element):
+                break
             if hit.street_only and subject is None:
                 continue  # "Kerkstraat 12" on a page about nobody we know: any town's
             score = _STREET_ONLY_SCORE if hit.street_only else hit.match.score
@@ -791,6 +980,8 @@ def _birth_date(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
               if p.birth_date is not None and (p.name is None or page.is_official(p))]
     for element, text in texts:
         for start, end in _dates_in(text, birth):
+            if page.settled(FindingKind.BIRTH_DATE, birth.isoformat(), element):
+                break
             yield WebMatch(FindingKind.BIRTH_DATE, Subject.OFFICIAL, element, text[start:end],
                            _snippet(text, start, end), birth.isoformat(), 1.0,
                            (FieldMatch(field="birth_date", score=1.0),))
@@ -810,8 +1001,8 @@ _OWN_FAMILY = re.compile(r"\s*(?:\(\d{1,3}\)\s*)?(?:en|met|and|with)\s+(?:haar|z
                          r"their)\s+" + _FAMILY_WORDS + r"(?![\w])")
 # A surname after a first name; "in", "te" and "op" are tussenvoegsels too, but far more
 # often the start of "in Dalfsen", so they are left out here.
-_FOLLOWING_NAME = re.compile(r" +((?:(?:van|de|der|den|ter|ten|'t|el|al|da|di|du|le|la|von) +)*)"
-                             r"([A-Z][\w'’]*(?:-[\w'’]+)*)")
+_FOLLOWING_NAME = re.compile(r" +((?:(?:van|de|der|den|ter|ten|'t|el|al|da|di|du|le|la|von) +)"
+                             r"{0,4})([A-Z][\w'’]*(?:-[\w'’]+)*)")
 _NOT_A_SURNAME = frozenset({"en", "of", "is", "was", "heeft", "had", "die", "zit",
                             "gaat", "werkt", "woont", "studeert", "and", "has"})
 
@@ -835,9 +1026,11 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
         folded = _fold(text)
         block_family: bool | None = None
         for found in member.first.finditer(folded):
+            if page.settled(FindingKind.HOUSEHOLD_NAME, member.detail, block.element):
+                break
             if not text[found.start()].isupper():
                 continue
-            end = _full_name_end(profile, member, text, found.end())
+            end = _full_name_end(member, text, found.end())
             if end is None or _OWN_FAMILY.match(folded, end) or _family_of_another(
                     page, index, folded, end):
                 continue
@@ -847,6 +1040,8 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
                 if block_family is None:
                     block_family = bool(_FAMILY.search(folded))
                 tied = family or block_family or bool(page.mentions(index))
+            elif member.official_first:  # a bare "Willem" next to Willem Maas is Willem Maas
+                tied = family
             else:
                 tied = family or bool(page.mentions_between(index, begin, stop))
             if not tied or not page.attributed(index, found.start()):
@@ -873,18 +1068,24 @@ def _family_of_another(page: _Page, index: int, folded: str, end: int) -> bool:
     return not (role and role[0].strip(".,") in _ROLE_WORDS - _PLAIN_WORDS)
 
 
-def _full_name_end(profile: _Profile, member: _Member, text: str, end: int) -> int | None:
+@lru_cache(maxsize=4096)
+def _name_words(word: str) -> tuple[str, ...]:
+    return tuple(normalise_name_text(word).split())
+
+
+def _full_name_end(member: _Member, text: str, end: int) -> int | None:
     """End of the name at a first name: itself, or with a surname of the family.
 
-    None when another surname follows ("Sanne de Vries" is not our Sanne).
+    None when another surname follows ("Sanne de Vries" is not our Sanne), or the
+    official's own ("Willem Maas" is the official, not his partner Willem Brouwer).
     """
     following = _FOLLOWING_NAME.match(text, end)
     if following is None or following.group(2).casefold() in _NOT_A_SURNAME:
         return end
-    written = set(normalise_name_text(following.group(2)).split())
-    own = {word for surname in (*member.parsed.surnames, *profile.person.surnames)
-           for word in normalise_name_text(surname).split()}
-    return following.end() if written & own else None
+    written = set(_name_words(following.group(2)))
+    if member.official_first and not written & member.own_surname:
+        return None
+    return following.end() if written & member.family_surname else None
 
 
 def _household_fields(full: bool, family: bool) -> tuple[FieldMatch, ...]:
@@ -936,6 +1137,8 @@ def _residence(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
         if not _mentions_town(folded, profile.city):
             continue
         for start, end, tie in _town_cues(page, index, text, folded):
+            if page.settled(FindingKind.RESIDENCE, profile.city, block.element):
+                break
             if tie == "name" or page.attributed(index, start, strict=tie == "strict"):
                 yield _residence_match(profile, block.element, text, start, end)
     for person in page.content.people:
@@ -954,6 +1157,8 @@ def _mentions_town(folded: str, city_key: str) -> bool:
 
 
 _Tie = Literal["name", "strict", "context"]
+_LIVES_AFTER_TOWN = re.compile(r"\s+(woont|woonachtig|wonen)(?![\w])")
+_TOWN_AND_VERB = 100  # a town is read from at most 60 characters, the verb follows
 _RELATIVE = re.compile(r"(?<![\w])(?:die|dat|wie|waar|who)(?![\w])")
 
 
@@ -982,8 +1187,10 @@ def _town_cues(page: _Page, index: int, text: str,
                 yield town.end - len(town.city), town.end, tie(cue.start(), cue.group())
             break  # another town named first: that is where they live
     for place in _LIVES_PLACE.finditer(folded):  # "in Dalfsen woont"
+        if "wo" not in folded[place.end():place.end() + _TOWN_AND_VERB]:
+            continue  # no verb of living after it: no town needs reading
         town = _town_at(text, place.end(), city)
-        verb = re.match(r"\s+(woont|woonachtig|wonen)(?![\w])", folded[town.end:])
+        verb = _LIVES_AFTER_TOWN.match(folded, town.end)
         if town.city and normalise_city(town.city) == city and verb:
             yield town.end - len(town.city), town.end, tie(place.start(), verb.group(1))
     if page.blocks[index].element in (Element.TITLE, Element.META_DESCRIPTION):

@@ -111,6 +111,20 @@ def test_shielded_business_found_by_name_is_protection_not_exposure() -> None:
     assert kinds(result) == {("home_address", "official", "shielded", "000010000004")}
 
 
+@pytest.mark.parametrize("trade_name", [
+    "P. Jansen-van der Berg Advies", "Petra van der Berg Design", "Advies P. Jansen",
+    "Jansen-v.d. Berg, P."])
+def test_married_name_with_a_tussenvoegsel_finds_her_own_shielded_business(
+        trade_name: str) -> None:
+    petra = Official(id=OfficialId("t-2"), name="Petra Jansen-van der Berg", role="raadslid",
+                     home=Address(street="Kerkstraat", number=12, postcode="8011AB",
+                                  city="Zwolle"))
+    result = collect([company("10000006", trade_name, bezoek={**HOME, "afgeschermd": True},
+                              post={"postbusnummer": 100, "postcode": "8000AA",
+                                    "plaats": "Zwolle"})], official=petra)
+    assert kinds(result) == {("home_address", "official", "shielded", "000010000006")}
+
+
 def test_home_as_correspondence_address_defeats_shielding() -> None:
     result = collect([company("10000005", "Van den Berg Consultancy",
                               bezoek={**HOME, "afgeschermd": True}, post=HOME)])

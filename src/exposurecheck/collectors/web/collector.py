@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Sequence
 
 from exposurecheck.collectors.interface import CollectorResult
+from exposurecheck.cooperative import in_thread
 from exposurecheck.findings import severity_for
 from exposurecheck.logs import without_query
 from exposurecheck.models import (
@@ -75,18 +76,25 @@ class WebCollector:
                 pages[fetched.url] = fetched
         findings: list[Finding] = []
         for url, page in sorted(pages.items()):
-            content = await self._content(page)
-            if content.parse_failed:
-                errors.append(SourceError(source=self.source, kind=SourceErrorKind.FAILED,
-                                          message=f"{without_query(url)}: the page could not "
-                                                  "be parsed"))
+            try:
+                content = await self._content(page)
+                if content.parse_failed:
+                    errors.append(self._page_error(url, "the page could not be parsed"))
+                    continue
+                # one match per (kind, subject, detail) on a page, and one page per URL
+                matches = await in_thread(find_exposures, official, content)
+            except Exception as exc:  # one hostile page must not cost the other pages
+                errors.append(self._page_error(url, f"the page could not be read "
+                                                    f"({type(exc).__name__})"))
                 continue
-            # one match per (kind, subject, detail) on a page, and one page per URL
-            findings += [_finding(official, content, match) for match
-                         in await asyncio.to_thread(find_exposures, official, content)]
+            findings += [_finding(official, content, match) for match in matches]
         unique = {(e.kind, e.message): e for e in errors}
         return CollectorResult(source=self.source, findings=tuple(findings),
                                errors=tuple(unique.values()))
+
+    def _page_error(self, url: str, reason: str) -> SourceError:
+        return SourceError(source=self.source, kind=SourceErrorKind.FAILED,
+                           message=f"{without_query(url)}: {reason}")
 
     async def _crawl(self, site: Site) -> CrawlResult:
         return await self._crawls.get(site, lambda: crawl(self._fetcher, site))
