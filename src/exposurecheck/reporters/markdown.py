@@ -28,6 +28,7 @@ from exposurecheck.reporters.html import (
     where,
 )
 from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.safe import clean_output
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -43,7 +44,7 @@ def render(report: Report, options: RenderOptions) -> str:
              overview_markdown(agg, lang),
              _contents(report, lang)]
     parts += [_official(o, lang) for o in report.officials]
-    return "\n".join(parts)
+    return clean_output("\n".join(parts))
 
 
 def _contents(report: Report, lang: Lang) -> str:
