@@ -54,6 +54,7 @@ from exposurecheck.reporters.split import extension_for, split_file_name, split_
 from exposurecheck.reporters.summary import render_summary
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import RosterError, load_roster, roster_from_args
+from exposurecheck.untrusted import clean_text
 
 # The bundled mocks answer in-process: no need to pace them like real servers, and
 # nothing of the demo is worth caching on disk.
@@ -290,7 +291,7 @@ def _load_settings(path: Path | None, env: dict[str, str] | None) -> tuple[Path 
 
 def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
            transport: httpx.AsyncBaseTransport | None) -> None:
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, emoji=False)
     with _bad_input():
         config = DEMO_CONFIG if options.demo else _load_settings(options.config_path, env)[1]
         secrets = load_secrets(env)
@@ -321,7 +322,7 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
     except KeyboardInterrupt:
         saved = len(checkpoint.done) if checkpoint else 0
         typer.echo(f"\ninterrupted: {saved} of {len(roster.officials)} officials saved"
-                   + (f" in {options.checkpoint}; run the same command to continue"
+                   + (f" in {clean_text(str(options.checkpoint))}; run the same command to continue"
                       if checkpoint else " (use --checkpoint FILE to keep progress)"), err=True)
         raise typer.Exit(130) from None
     finally:
@@ -333,10 +334,10 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
     if baseline is not None:
         report, warnings = apply_baseline(report, baseline, date.today())
         if not options.quiet:
-            err.print(f"baseline: {baseline_path}: {len(baseline.entries)} accepted finding(s)",
-                      markup=False)
+            err.print(clean_text(f"baseline: {baseline_path}: {len(baseline.entries)} accepted "
+                                 "finding(s)"), markup=False)
         for warning in warnings:
-            err.print(f"warning: {warning.message(lang)}", markup=False)
+            err.print(clean_text(f"warning: {warning.message(lang)}"), markup=False)
     if not options.reveal and config.redact:
         report = redact_report(report)
     color = (options.output is None and options.split is None
@@ -459,16 +460,21 @@ def _bad_input() -> Iterator[None]:
         yield
     except RosterError as exc:
         for problem in exc.problems:
-            typer.echo(f"error: {problem}", err=True)
+            _error(str(problem))
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except (SourceNotConfiguredError, ConfigError, CheckpointError, BaselineError,
             UsageError) as exc:
         for line in str(exc).splitlines():
-            typer.echo(f"error: {line}", err=True)
+            _error(line)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except OSError as exc:
-        typer.echo(f"error: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+        _error(f"{exc.filename or ''}: {exc.strerror or exc}")
         raise typer.Exit(ExitCode.BAD_INPUT) from None
+
+
+def _error(message: str) -> None:
+    """One line on stderr; a file name or message may hold anything, even escape codes."""
+    typer.echo(f"error: {clean_text(message)}", err=True)
 
 
 def main() -> None:

@@ -29,6 +29,7 @@ from exposurecheck.models import (
     Status,
 )
 from exposurecheck.reporters.labels import label
+from exposurecheck.reporters.safe import plain
 
 
 class DiffFormat(StrEnum):
@@ -269,17 +270,17 @@ def render_diff_table(diff: ReportDiff, lang: Lang) -> str:
     console = Console(file=buffer, width=120, no_color=True, highlight=False, emoji=False)
     console.print(Text(_word("title", lang), style="bold"))
     for line in _header(diff, lang):
-        console.print(Text(line))
+        console.print(plain(line))
     console.print()
     if not diff.officials:
         console.print(Text(_word("no_changes", lang)))
     for official in diff.officials:
-        console.print(Text(f"{official.id} · {official.name}", style="bold"))
+        console.print(plain(f"{official.id} · {official.name}", style="bold"))
         table = Table(show_edge=False, pad_edge=False, expand=False)
         for column in _columns(lang):
             table.add_column(column, overflow="fold")
         for entry in official.entries:
-            table.add_row(*_cells(entry, lang))
+            table.add_row(*(plain(cell) for cell in _cells(entry, lang)))
         console.print(table)
         console.print()
     if diff.redacted:

@@ -11,7 +11,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NewType
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from exposurecheck.untrusted import clean_text
 
 OfficialId = NewType("OfficialId", str)
 Fingerprint = NewType("Fingerprint", str)
@@ -19,6 +21,16 @@ Fingerprint = NewType("Fingerprint", str)
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CleanText(Frozen):
+    """A model of outside text: every str field is cleaned (`untrusted.clean_text`) on the way
+    in, so no reporter can print a control character whatever a source or roster returned."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean_text(value) if type(value) is str else value
 
 
 class Address(Frozen):
@@ -110,7 +122,7 @@ class SourceId(StrEnum):
     WEB = "web"
 
 
-class Locator(Frozen):
+class Locator(CleanText):
     """Where the finding stands, precisely enough to act on it."""
 
     kvk_number: str | None = None
@@ -133,7 +145,7 @@ class Match(Frozen):
     fields: tuple[FieldMatch, ...] = ()
 
 
-class Evidence(Frozen):
+class Evidence(CleanText):
     """What the source shows. Every field except the public ones is personal data."""
 
     trade_name: str | None = None
@@ -154,7 +166,7 @@ class Recommendation(Frozen):
     url: str
 
 
-class Acceptance(Frozen):
+class Acceptance(CleanText):
     """A finding the organisation has accepted as a known risk (baseline)."""
 
     reason: str
@@ -196,7 +208,7 @@ class SourceErrorKind(StrEnum):
     SKIPPED = "skipped"
 
 
-class SourceError(Frozen):
+class SourceError(CleanText):
     """A source that could not be checked for an official: never silently clean."""
 
     source: SourceId
@@ -204,7 +216,7 @@ class SourceError(Frozen):
     message: str
 
 
-class OfficialResult(Frozen):
+class OfficialResult(CleanText):
     id: OfficialId
     name: str
     role: str | None = None

@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from html import escape
 
 from rich.console import Console
 from rich.table import Table
@@ -33,6 +32,8 @@ from exposurecheck.models import (
 from exposurecheck.reporters.charts import DEFAULT_COLOUR, Bar, bar_chart
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.labels import label
+from exposurecheck.reporters.safe import clean_output, escape, plain
+from exposurecheck.untrusted import clean_text
 
 MIN_ROLE_GROUP = 3
 ACCEPTED = "accepted"
@@ -327,31 +328,32 @@ def render_table(agg: Aggregate, options: RenderOptions) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=options.width, force_terminal=options.color,
                       no_color=not options.color, highlight=False, emoji=False)
-    console.print(word("summary_title", lang), style="bold")
-    console.print(meta_line(agg, lang), style="dim")
+    console.print(plain(word("summary_title", lang), "bold"))
+    console.print(plain(meta_line(agg, lang), "dim"))
     console.print(_count_table(("", ""), _totals(agg, lang)))
     for title, header, rows in _count_tables(agg, lang):
-        console.print(f"\n{title}", style="bold")
+        console.print(plain(f"\n{title}", "bold"))
         console.print(_count_table(header, rows))
     console.print()
-    console.print(word("summary_note", lang).format(n=agg.min_role_group))
-    return buffer.getvalue()
+    console.print(plain(word("summary_note", lang).format(n=agg.min_role_group)))
+    return buffer.getvalue() if options.color else clean_output(buffer.getvalue())
 
 
 def _count_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> Table:
     table = Table(show_header=any(header), show_edge=False, pad_edge=False)
     for n, name in enumerate(header):
-        table.add_column(name, justify="right" if n else "left")
+        table.add_column(plain(name), justify="right" if n else "left")
     for row in rows:
-        table.add_row(*(str(c) for c in row))
+        table.add_row(*(plain(str(c)) for c in row))
     return table
+
 
 
 # --- JSON ---------------------------------------------------------------------------------
 
 
 def render_json(agg: Aggregate, options: RenderOptions) -> str:
-    return agg.model_dump_json(indent=2) + "\n"
+    return clean_output(agg.model_dump_json(indent=2) + "\n")
 
 
 # --- Markdown -----------------------------------------------------------------------------
@@ -359,7 +361,7 @@ def render_json(agg: Aggregate, options: RenderOptions) -> str:
 
 def md(text: object) -> str:
     """Markdown text that shows as written: no emphasis, links, HTML, list or broken table cell."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(clean_text(str(text)).split()))
     return _MARKDOWN_BLOCK_START.sub(lambda m: f"{m[0][:-1]}\\{m[0][-1]}", escaped)
 
 
@@ -384,9 +386,9 @@ def overview_markdown(agg: Aggregate, lang: Lang, level: int = 2) -> str:
 
 def render_markdown(agg: Aggregate, options: RenderOptions) -> str:
     lang = options.lang
-    return (f"# {md(word('summary_title', lang))}\n\n{md(meta_line(agg, lang))}\n\n"
-            f"> {md(word('summary_note', lang).format(n=agg.min_role_group))}\n\n"
-            + overview_markdown(agg, lang))
+    return clean_output(f"# {md(word('summary_title', lang))}\n\n{md(meta_line(agg, lang))}\n\n"
+                        f"> {md(word('summary_note', lang).format(n=agg.min_role_group))}\n\n"
+                        + overview_markdown(agg, lang))
 
 
 # --- HTML ---------------------------------------------------------------------------------
@@ -426,7 +428,7 @@ def render_html(agg: Aggregate, options: RenderOptions) -> str:
             f'<p class="meta">{escape(meta_line(agg, lang))}</p>\n'
             f'<p class="notice">{escape(word("summary_note", lang).format(n=agg.min_role_group))}'
             "</p></header>\n" + overview_html(agg, lang))
-    return html_document(title, lang, body)
+    return clean_output(html_document(title, lang, body))
 
 
 SummaryRenderer = Callable[[Aggregate, RenderOptions], str]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+
+from exposurecheck.reporters.safe import escape
 
 DEFAULT_COLOUR = "#2f6fb3"
 WIDTH = 480

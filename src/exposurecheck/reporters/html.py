@@ -8,7 +8,6 @@ links, because evidence and locators come from pages we do not control.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
 from urllib.parse import urlsplit
 
 from exposurecheck.i18n import Lang
@@ -28,6 +27,7 @@ from exposurecheck.reporters.aggregate import (
     word,
 )
 from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.safe import clean_output, escape
 from exposurecheck.reporters.summary import usage_line
 
 _NUMERIC = ' class="n"'
@@ -95,9 +95,9 @@ def render(report: Report, options: RenderOptions) -> str:
                  if (usage := usage_line(report, lang)) else "")
               + "</header>\n")
     sections = "".join(_official(n, o, lang) for n, o in enumerate(report.officials, start=1))
-    return html_document(f"{title} · {org}" if org else title, lang,
-                         header + overview_html(agg, lang) + _contents(report, lang) + sections,
-                         CSS)
+    return clean_output(html_document(
+        f"{title} · {org}" if org else title, lang,
+        header + overview_html(agg, lang) + _contents(report, lang) + sections, CSS))
 
 
 def organisation(report: Report) -> str | None:

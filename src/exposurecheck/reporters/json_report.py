@@ -7,10 +7,11 @@ from typing import Any
 
 from exposurecheck.models import Report
 from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.safe import clean_output
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    return report.model_dump_json(indent=2) + "\n"
+    return clean_output(report.model_dump_json(indent=2) + "\n")
 
 
 def report_schema() -> dict[str, Any]:

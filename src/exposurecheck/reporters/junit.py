@@ -20,6 +20,7 @@ from exposurecheck.models import (
 )
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.labels import label
+from exposurecheck.reporters.safe import clean_output
 from exposurecheck.reporters.sarif import finding_message
 
 
@@ -29,7 +30,7 @@ def render(report: Report, options: RenderOptions) -> str:
         root.append(_suite(report, source, options))
     _count(root)
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return clean_output(ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n")
 
 
 def _suite(report: Report, source: SourceId, options: RenderOptions) -> ET.Element:

@@ -28,6 +28,7 @@ from exposurecheck.reporters.html import (
     where,
 )
 from exposurecheck.reporters.interface import RenderOptions
+from exposurecheck.reporters.safe import clean_output
 from exposurecheck.reporters.summary import usage_line
 
 
@@ -45,7 +46,7 @@ def render(report: Report, options: RenderOptions) -> str:
              overview_markdown(agg, lang),
              _contents(report, lang)]
     parts += [_official(o, lang) for o in report.officials]
-    return "\n".join(parts)
+    return clean_output("\n".join(parts))
 
 
 def _contents(report: Report, lang: Lang) -> str:

@@ -32,6 +32,7 @@ from exposurecheck.models import (
 from exposurecheck.recommendations import STEPS
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.labels import label
+from exposurecheck.reporters.safe import clean_output
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "exposurecheckFingerprint/v1"
@@ -155,7 +156,7 @@ def render(report: Report, options: RenderOptions) -> str:
                         for official in report.officials for finding in official.findings],
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return clean_output(json.dumps(log, indent=2, ensure_ascii=False) + "\n")
 
 
 def finding_message(finding: Finding, lang: Lang) -> str:

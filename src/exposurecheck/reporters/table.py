@@ -1,4 +1,8 @@
-"""The default, human report: one table per official, colours by severity."""
+"""The default, human report: one table per official, colours by severity.
+
+Every value is a rich `Text` of cleaned text, never a string rich would read as markup:
+a trade name "[/]" or "[link=...]" prints as written.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from exposurecheck.i18n import Lang
 from exposurecheck.models import Finding, OfficialResult, Report, Severity, Status
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.labels import label
+from exposurecheck.reporters.safe import clean_output, plain
 
 SEVERITY_STYLE = {
     Severity.INFO: "green",
@@ -30,14 +35,14 @@ def render(report: Report, options: RenderOptions) -> str:
     for official in report.officials:
         console.print(_official(official, options.lang))
     console.print(Group(*_step_details(report, options.lang)))
-    return buffer.getvalue()
+    return buffer.getvalue() if options.color else clean_output(buffer.getvalue())
 
 
 def _official(result: OfficialResult, lang: Lang) -> RenderableType:
-    heading = Text(f"{result.id} · {result.name}", style="bold")
+    heading = plain(f"{result.id} · {result.name}", style="bold")
     context = ", ".join(p for p in (result.role, result.organisation) if p)
     if context:
-        heading.append(f" ({context})", style="dim")
+        heading.append(plain(f" ({context})", style="dim"))
     if not result.complete:
         heading.append(f"  {label('incomplete', lang)}", style="bold magenta")
     parts: list[RenderableType] = [heading]
@@ -45,7 +50,7 @@ def _official(result: OfficialResult, lang: Lang) -> RenderableType:
         parts.append(_findings_table(result.findings, lang))
     elif result.complete:
         parts.append(Text(f"  {label('no_findings', lang)}", style="green"))
-    parts += [Text(f"  ! {e.source.value}: {e.kind.value}: {e.message}", style="magenta")
+    parts += [plain(f"  ! {e.source.value}: {e.kind.value}: {e.message}", style="magenta")
               for e in result.errors]
     parts += _steps(result.findings, lang)
     parts.append(Text(""))
@@ -66,9 +71,9 @@ def _findings_table(findings: tuple[Finding, ...], lang: Lang) -> Table:
                                          e.legal_form, e.establishment, e.page_title) if p)
         table.add_row(
             Text(label(f.severity.value, lang), style=SEVERITY_STYLE[f.severity]),
-            label(f.kind.value, lang), label(f.subject.value, lang),
+            plain(label(f.kind.value, lang)), plain(label(f.subject.value, lang)),
             _status(f, lang),
-            where, evidence, f"{f.match.score:.2f}")
+            plain(where), plain(evidence), plain(f"{f.match.score:.2f}"))
     return table
 
 
@@ -85,7 +90,7 @@ def _steps(findings: tuple[Finding, ...], lang: Lang) -> list[RenderableType]:
     if not steps:
         return []
     lines: list[RenderableType] = [Text(f"  {label('what_to_do', lang)}:", style="bold")]
-    lines += [Text(f"  {n}. {step.title}") for n, step in enumerate(steps.values(), start=1)]
+    lines += [plain(f"  {n}. {step.title}") for n, step in enumerate(steps.values(), start=1)]
     return lines
 
 
@@ -96,8 +101,8 @@ def _step_details(report: Report, lang: Lang) -> list[RenderableType]:
         return []
     parts: list[RenderableType] = [Text(label("steps_explained", lang), style="bold underline")]
     for step in steps.values():
-        parts.append(Text(step.title, style="bold"))
-        parts.append(Padding(Text(step.text), (0, 0, 0, 2)))
-        parts.append(Padding(Text(f"{label('legal_basis', lang)}: {step.legal_basis}; {step.url}",
+        parts.append(plain(step.title, style="bold"))
+        parts.append(Padding(plain(step.text), (0, 0, 0, 2)))
+        parts.append(Padding(plain(f"{label('legal_basis', lang)}: {step.legal_basis}; {step.url}",
                                   style="dim"), (0, 0, 1, 2)))
     return parts

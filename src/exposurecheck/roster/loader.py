@@ -1,21 +1,39 @@
-"""Load and validate a roster; report every problem, audit nothing on failure."""
+"""Load and validate a roster; report every problem, audit nothing on failure.
+
+A roster is the user's own data, so a message names where a problem is (file, line or
+row, field) and never repeats a value, an unknown key or an id. Whatever the file holds
+(impossible dates, numbers of thousands of digits, deep nesting, duplicate keys, huge
+headers) ends as a `RosterError`, read in time linear in its size.
+"""
 
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from exposurecheck.matching.address import AddressParseError, normalise_postcode, parse_address
 from exposurecheck.models import Address, HouseholdMember, Official, OfficialId, Roster, Site
-from exposurecheck.roster.schema import RawHome, RawOfficial, RawSite, is_http_url, is_kvk_number
+from exposurecheck.roster.schema import (
+    RawHome,
+    RawHouseholdMember,
+    RawOfficial,
+    RawSite,
+    is_http_url,
+    is_kvk_number,
+)
+from exposurecheck.untrusted import clean_text
 
 CSV_COLUMNS = ("id", "name", "initials", "role", "organisation", "street", "number", "letter",
                "addition", "postcode", "city", "address", "household", "phones", "emails",
@@ -23,6 +41,12 @@ CSV_COLUMNS = ("id", "name", "initials", "role", "organisation", "street", "numb
 _CSV_LIST_COLUMNS = ("household", "phones", "emails", "kvk_numbers", "urls")
 _CSV_HOME_COLUMNS = ("street", "number", "letter", "addition", "postcode", "city")
 _TOP_LEVEL_KEYS = ("officials", "sites")
+# Names a message may repeat: they are ours, not the user's data.
+_FIELD_NAMES = frozenset((*CSV_COLUMNS, *_TOP_LEVEL_KEYS, *RawOfficial.model_fields,
+                          *RawHome.model_fields, *RawHouseholdMember.model_fields,
+                          *RawSite.model_fields))
+MAX_LISTED = 10  # problems of one kind listed before "and N more"
+_MAX_JSON_DEPTH = 100
 
 
 @dataclass(frozen=True)
@@ -40,7 +64,7 @@ class RosterProblem:
             where.append(self.row)
         if self.field:
             where.append(f"field '{self.field}'")
-        return f"{', '.join(where)}: {self.message}"
+        return clean_text(f"{', '.join(where)}: {self.message}")
 
 
 class RosterError(Exception):
@@ -62,6 +86,24 @@ class _Document:
 
 
 def load_roster(path: Path) -> Roster:
+    with _gc_paused():
+        return _load_roster(path)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading makes hundreds of thousands of objects and no garbage: collecting meanwhile
+    only costs time (it made a 20,000-official YAML roster three times slower)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load_roster(path: Path) -> Roster:
     label = str(path)
     text = _read_text(path, label)
     suffix = path.suffix.lower()
@@ -107,21 +149,82 @@ def _read_text(path: Path, label: str) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise fail(f"is not UTF-8 text (invalid byte at offset {exc.start}); "
-                   "save it as UTF-8") from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise RosterError([RosterProblem(
+            label, f"line {line}", None,
+            f"is not UTF-8 text (invalid byte at offset {exc.start}); save it as UTF-8")]) from None
     if not text.strip():
         raise fail("is empty")
     return text
 
 
-def _yaml_entries(text: str, label: str) -> _Document:
+class _TooLongNumber:
+    """A number of thousands of digits: no field accepts it, so validation names the field."""
+
+
+_TOO_LONG = _TooLongNumber()
+
+
+def _int_or_too_long(text: str) -> int | _TooLongNumber:
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        return int(text)
+    except ValueError:  # more digits than Python converts (sys.int_max_str_digits)
+        return _TOO_LONG
+
+
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: yaml.ScalarNode) -> None:
+        super().__init__("duplicate key")
+        self.line = key.start_mark.line + 1
+        self.field = _known(key.value)
+
+
+class _YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML with libyaml's C parser where installed; dates stay text, so an impossible
+    one (2001-02-30) is reported by validation with its field, like any other bad date;
+    a key written twice in one mapping is an error, not silently the last one."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys: set[tuple[str, str]] = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                if (key.tag, key.value) in keys:
+                    raise _DuplicateKey(key)
+                keys.add((key.tag, key.value))
+        result: dict[Any, Any] = super().construct_mapping(node, deep)
+        return result
+
+
+def _yaml_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_int(loader, node)
+    except ValueError:
+        return _TOO_LONG
+
+
+_YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+_YamlLoader.add_constructor("tag:yaml.org,2002:int", _yaml_int)
+
+
+def _yaml_entries(text: str, label: str) -> _Document:
+    """Parse once: the node tree gives the officials' line numbers, then the data."""
+    loader = _YamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except _DuplicateKey as exc:
+        raise RosterError([RosterProblem(label, f"line {exc.line}", exc.field,
+                                         "duplicate key")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         row = f"line {mark.line + 1}" if mark is not None else None
-        raise RosterError([RosterProblem(label, row, None, "is not valid YAML")]) from None
+        deep = "nesting depth" in str(getattr(exc, "problem", ""))
+        raise RosterError([RosterProblem(label, row, None, "is nested too deeply" if deep
+                                         else "is not valid YAML")]) from None
+    except RecursionError:  # the pure-Python parser, where libyaml is not installed
+        raise RosterError([RosterProblem(label, None, None, "is nested too deeply")]) from None
+    finally:
+        loader.dispose()
     lines = _yaml_item_lines(node)
     return _entries_from_document(data, label, lambda i: f"line {lines[i]} (officials[{i}])"
                                   if i < len(lines) else f"officials[{i}]")
@@ -136,20 +239,79 @@ def _yaml_item_lines(node: yaml.Node | None) -> list[int]:
     return []
 
 
+def _known(key: object) -> str | None:
+    """A key as a field in a message only when it is one of ours, never the user's text."""
+    return key if isinstance(key, str) and key in _FIELD_NAMES else None
+
+
+class _JsonObject(dict[str, object]):
+    duplicates: tuple[str, ...] = ()
+
+
+def _json_object(pairs: list[tuple[str, object]]) -> _JsonObject:
+    obj = _JsonObject(pairs)
+    if len(obj) < len(pairs):
+        obj.duplicates = tuple(k for k, n in Counter(k for k, _ in pairs).items() if n > 1)
+    return obj
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]++|\\.)*+"|[\[{]|[\]}]|\n')
+
+
+def _json_deep_line(text: str) -> int | None:
+    """The line where the nesting gets too deep, for the message (one linear scan)."""
+    depth, line = 0, 1
+    for token in _JSON_TOKEN.finditer(text):
+        kind = token[0]
+        if kind == "\n":
+            line += 1
+        elif kind in "[{":
+            depth += 1
+            if depth > _MAX_JSON_DEPTH:
+                return line
+        elif kind in "]}":
+            depth -= 1
+    return None
+
+
 def _json_entries(text: str, label: str) -> _Document:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_json_object, parse_int=_int_or_too_long)
     except json.JSONDecodeError as exc:
         raise RosterError([RosterProblem(label, f"line {exc.lineno}", None,
                                          "is not valid JSON")]) from None
+    except RecursionError:
+        line = _json_deep_line(text)
+        raise RosterError([RosterProblem(label, f"line {line}" if line else None, None,
+                                         "is nested too deeply")]) from None
+    duplicates = list(_json_duplicate_keys(data, label))
+    if duplicates:
+        raise RosterError(duplicates)
     return _entries_from_document(data, label, lambda i: f"officials[{i}]")
+
+
+def _json_duplicate_keys(data: object, label: str) -> Iterator[RosterProblem]:
+    """Duplicate keys by official and field path; only our own field names are followed."""
+    stack: list[tuple[tuple[str | int, ...], object]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _JsonObject):
+            row, inner = ((f"officials[{path[1]}]", path[2:]) if path[:1] == ("officials",)
+                          and len(path) > 1 else (None, path))
+            for key in value.duplicates:
+                field = ".".join(filter(None, (_field_path(inner), _known(key))))
+                yield RosterProblem(label, row, field or None, "duplicate key")
+            stack += [((*path, k), v) for k, v in value.items() if k in _FIELD_NAMES]
+        elif isinstance(value, list):
+            stack += [((*path, i), v) for i, v in enumerate(value)]
 
 
 def _entries_from_document(data: object, label: str, row_of: Any) -> _Document:
     if not isinstance(data, Mapping) or "officials" not in data:
         raise RosterError([RosterProblem(label, None, None,
                                          "must be a mapping with an 'officials' list")])
-    problems = [RosterProblem(label, None, str(key), "unknown top-level key")
+    problems = [RosterProblem(label, None, _known(key), "unknown top-level key (allowed: "
+                              + ", ".join(_TOP_LEVEL_KEYS) + ")")
                 for key in data if key not in _TOP_LEVEL_KEYS]
     officials = data["officials"]
     if not isinstance(officials, list):
@@ -164,14 +326,13 @@ def _entries_from_document(data: object, label: str, row_of: Any) -> _Document:
 
 def _csv_entries(text: str, label: str) -> list[_Entry]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    problems = [RosterProblem(label, "row 1", column or "(empty)", "unknown column")
-                for column in header if column not in CSV_COLUMNS]
-    problems += [RosterProblem(label, "row 1", column, "required column is missing")
-                 for column in ("id", "name") if column not in header]
-    if problems:
-        raise RosterError(problems)
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+    except csv.Error:
+        raise RosterError([RosterProblem(label, "row 1", None, "is not valid CSV")]) from None
+    _check_csv_header(header, label)
     reader.fieldnames = header
+    problems: list[RosterProblem] = []
     entries: list[_Entry] = []
     try:
         for record in reader:
@@ -190,6 +351,26 @@ def _csv_entries(text: str, label: str) -> list[_Entry]:
     if not entries:
         raise RosterError([RosterProblem(label, None, None, "has no officials below its header")])
     return entries
+
+
+def _check_csv_header(header: Sequence[str], label: str) -> None:
+    """Columns are named by position: a file without a header would otherwise echo a row."""
+    if not any(column in CSV_COLUMNS for column in header):
+        raise RosterError([RosterProblem(label, "row 1", None, "is not a header: the first row "
+                                         "names the columns (id, name, ...)")])
+    unknown = [f"column {n}" for n, column in enumerate(header, start=1)
+               if column not in CSV_COLUMNS]
+    counts = Counter(header)
+    problems = [RosterProblem(label, "row 1", column, "column appears more than once")
+                for column, n in counts.items() if n > 1 and column in CSV_COLUMNS]
+    if unknown:
+        more = f" and {len(unknown) - MAX_LISTED} more" if len(unknown) > MAX_LISTED else ""
+        problems.append(RosterProblem(label, "row 1", None, f"unknown column: "
+                                      f"{', '.join(unknown[:MAX_LISTED])}{more}"))
+    problems += [RosterProblem(label, "row 1", column, "required column is missing")
+                 for column in ("id", "name") if column not in counts]
+    if problems:
+        raise RosterError(problems)
 
 
 def _csv_record(cells: Mapping[str, str]) -> dict[str, Any]:
@@ -221,10 +402,10 @@ def _build_roster(entries: Sequence[_Entry], label: str, raw_sites: object = Non
             raw = RawOfficial.model_validate(entry.data)
         except ValidationError as exc:
             for error in exc.errors(include_input=False, include_url=False):
-                problem(_field_path(error["loc"]) or None, _message(error))
+                problem(*_located(error))
             continue
         if raw.id in first_row:
-            problem("id", f"duplicate id '{raw.id}' (first used at {first_row[raw.id]})")
+            problem("id", f"duplicate id (first used at {first_row[raw.id]})")
             continue
         first_row[raw.id] = entry.row or "command line"
         official = _official(raw, problem)
@@ -246,9 +427,10 @@ def _sites(raw: object, label: str, problems: list[RosterProblem]) -> tuple[Site
         try:
             site = RawSite.model_validate(item)
         except ValidationError as exc:
-            problems += [RosterProblem(label, None, f"sites[{i}]." + _field_path(e["loc"]),
-                                       _message(e))
-                         for e in exc.errors(include_input=False, include_url=False)]
+            for error in exc.errors(include_input=False, include_url=False):
+                field, message = _located(error)
+                problems.append(RosterProblem(label, None, ".".join(
+                    filter(None, (f"sites[{i}]", field))), message))
             continue
         if not is_http_url(site.url):
             problems.append(RosterProblem(label, None, f"sites[{i}].url",
@@ -341,8 +523,21 @@ _MESSAGES = {
     "date_from_datetime_parsing": "expected a date written as YYYY-MM-DD",
     "date_parsing": "expected a date written as YYYY-MM-DD",
     "date_type": "expected a date written as YYYY-MM-DD",
+    "date_from_datetime_inexact": "expected a date written as YYYY-MM-DD",
+    "lone_surrogate": "is not valid Unicode text (it holds a lone surrogate)",
+    "union_tag_invalid": "expected text or a mapping of fields",
+    "union_tag_not_found": "expected text or a mapping of fields",
 }
+_ALLOWED: dict[str, type[BaseModel]] = {"home": RawHome, "household": RawHouseholdMember}
 
 
-def _message(error: Mapping[str, Any]) -> str:
-    return _MESSAGES.get(str(error["type"]), str(error["msg"]))
+def _located(error: Mapping[str, Any]) -> tuple[str | None, str]:
+    """(field, message) from a pydantic error by its type and location: never its input, and
+    never an unknown key, which is the user's text ("household[0].Petra Jansen")."""
+    loc, kind = tuple(error["loc"]), str(error["type"])
+    if kind == "extra_forbidden":
+        parent = [p for p in loc[:-1] if isinstance(p, str) and p in _ALLOWED]
+        model = _ALLOWED[parent[-1]] if parent else None
+        allowed = ", ".join(model.model_fields) if model else "see the README"
+        return _field_path(loc[:-1]) or None, f"has an unknown field (allowed: {allowed})"
+    return _field_path(loc) or None, _MESSAGES.get(kind, f"is not valid ({kind})")

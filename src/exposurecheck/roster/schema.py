@@ -1,7 +1,9 @@
 """The roster as the user writes it, before it becomes trusted `Official` models.
 
 Validation runs here so every problem can be reported with file, row and
-field, and none of the user's values end up in a message.
+field, and none of the user's values end up in a message. Text is cleaned of
+control characters here (`untrusted.clean_text`), where it enters the tool;
+text that is not valid Unicode (a lone surrogate) is refused.
 """
 
 from __future__ import annotations
@@ -20,29 +22,39 @@ from pydantic import (
     StrictStr,
     Tag,
 )
+from pydantic_core import PydanticCustomError
 
 from exposurecheck.matching.address import AddressParseError, split_house_number
+from exposurecheck.untrusted import clean_text, has_surrogate
 
 _KVK_NUMBER = re.compile(r"^\d{8}$")
-_HTTP_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
-_HOUSEHOLD_CELL = re.compile(r"^(?P<name>[^()]+?)\s*(?:\((?P<relation>[^()]*)\))?$")
+# One character class after the scheme, so a failed match cannot backtrack (linear time).
+_HTTP_URL = re.compile(r"https?://[^\s/?#]\S*", re.IGNORECASE)
+MAX_HOUSE_NUMBER = 99999
+
+
+def _clean(value: object) -> object:
+    """Text as it enters the tool: stripped and free of control characters."""
+    if not isinstance(value, str):
+        return value
+    if has_surrogate(value):
+        raise PydanticCustomError("lone_surrogate", "not valid Unicode text")
+    return clean_text(value).strip()
 
 
 def _strip_optional(value: object) -> object:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
+    return _clean(value) or None if isinstance(value, str) else value
 
 
 OptionalText = Annotated[StrictStr | None, BeforeValidator(_strip_optional)]
-Text = Annotated[StrictStr, BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v),
-                 Field(min_length=1)]
+Text = Annotated[StrictStr, BeforeValidator(_clean), Field(min_length=1)]
 
 
 def _house_number(value: object) -> object:
     if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+        digits = value.strip().lstrip("0") or "0"
+        # thousands of digits cannot become an int; they are too large all the same
+        return int(digits) if len(digits) <= len(str(MAX_HOUSE_NUMBER)) else MAX_HOUSE_NUMBER + 1
     return value
 
 
@@ -64,7 +76,8 @@ class RawHome(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     street: Text
-    number: Annotated[StrictInt, BeforeValidator(_house_number), Field(ge=1, le=99999)]
+    number: Annotated[StrictInt, BeforeValidator(_house_number),
+                      Field(ge=1, le=MAX_HOUSE_NUMBER)]
     letter: OptionalText = None
     addition: OptionalText = None
     postcode: OptionalText = None
@@ -83,12 +96,13 @@ HomeField = Annotated[
 
 def household_from_text(value: object) -> object:
     """Accept the CSV/command-line form "Petra Jansen (partner)" as well as a mapping."""
-    if isinstance(value, str):
-        match = _HOUSEHOLD_CELL.match(value.strip())
-        if match is None:
-            return value
-        return {"name": match["name"], "relation": match["relation"]}
-    return value
+    if not isinstance(value, str):
+        return value
+    name, paren, rest = value.strip().partition("(")
+    relation = rest.removesuffix(")")
+    if ")" in name or (paren and (relation == rest or "(" in relation or ")" in relation)):
+        return value  # reported as "expected a mapping of fields"
+    return {"name": name, "relation": relation if paren else None}
 
 
 class RawHouseholdMember(BaseModel):
@@ -124,7 +138,7 @@ class RawSite(BaseModel):
 
 
 def is_http_url(value: str) -> bool:
-    return bool(_HTTP_URL.match(value))
+    return bool(_HTTP_URL.fullmatch(value))
 
 
 def is_kvk_number(value: str) -> bool:
