@@ -43,6 +43,7 @@ from exposurecheck.documents import DocumentError, DocumentLimits, document_kind
 from exposurecheck.logs import redact_http_logs, without_query
 from exposurecheck.once import Once
 from exposurecheck.ratelimit import RateLimiter
+from exposurecheck.untrusted import clean_text
 
 __all__ = [
     "OFF_SITE",
@@ -81,6 +82,7 @@ _ACCEPT: Final = ("text/html, application/xhtml+xml, application/pdf, "
                   f"{_DOCUMENT_TYPES['docx']}, {_DOCUMENT_TYPES['odt']}, text/plain;q=0.9")
 _SNIFFED: Final = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 """Media types that say nothing: the body is read and its signature decides."""
+_MAX_MEDIA_TYPE: Final = 100
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 # The WHATWG Encoding Standard decodes these labels as windows-1252, as browsers do.
@@ -449,7 +451,7 @@ class Fetcher:
 
 
 def _not_read(url: httpx.URL, media_type: str) -> FetchProblem:
-    media_type = media_type or "(none)"
+    media_type = clean_text(media_type)[:_MAX_MEDIA_TYPE] or "(none)"
     return FetchProblem(str(url), "not_read", f"content type {media_type} is not read",
                         media_type=media_type)
 
