@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 
 import pytest
 
@@ -160,3 +161,10 @@ def test_document_kind(name: str, content_type: str | None, head: bytes,
 
 def test_unsupported_formats_are_refused() -> None:
     assert _problem(b"\xff\xd8\xff\xe0", "foto.jpg") is DocumentProblem.UNSUPPORTED
+
+
+@pytest.mark.parametrize("write", [docx_bytes, odt_bytes])
+def test_a_header_row_labels_the_cells_below(write: Callable[..., bytes]) -> None:
+    rows = [["Naam", "Woonplaats", "Geboortedatum"], ["K. Smit", "Dalfsen", "15 januari 1970"]]
+    text = read_document(write([], tables=[rows]), name=f"x.{write.__name__.partition('_')[0]}")
+    assert "Naam: K. Smit; Woonplaats: Dalfsen; Geboortedatum: 15 januari 1970" in text.pages[0]

@@ -47,6 +47,18 @@ def row_text(cells: Sequence[str]) -> str:
     return " | ".join(cells)
 
 
+def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+    """A table, one line per row. A header row over three or more columns labels each
+    cell of the rows below ("Naam: ...; Woonplaats: ..."), as a reader would read it."""
+    if len(rows) > 1 and len(rows[0]) > 2 and all(cell.strip() for cell in rows[0]):
+        headers = [unwrap([cell]).rstrip(":") for cell in rows[0]]
+        return [row_text(rows[0]), *(
+            "; ".join(f"{h}: {c}" for h, c in zip(headers, (unwrap([c]) for c in row),
+                                                   strict=False) if c)
+            for row in rows[1:])]
+    return [row_text(row) for row in rows]
+
+
 def page(paragraphs: Iterable[str]) -> str:
     """Paragraphs as one page: one per line, empty ones left out."""
     return "\n".join(p for p in paragraphs if p)

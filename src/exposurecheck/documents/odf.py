@@ -9,7 +9,7 @@ from typing import Final
 from lxml import etree
 
 from exposurecheck.documents.archive import open_zip, parse_xml, read_member
-from exposurecheck.documents.layout import page, row_text, unwrap
+from exposurecheck.documents.layout import page, table_lines, unwrap
 from exposurecheck.documents.reader import Deadline, DocumentError, DocumentLimits, DocumentProblem
 
 _TEXT: Final = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -17,6 +17,7 @@ _TABLE: Final = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _DC: Final = "http://purl.org/dc/elements/1.1/"
 _P, _H = f"{{{_TEXT}}}p", f"{{{_TEXT}}}h"
 _SPACE, _TAB, _BREAK = f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break"
+_TABLE_ELEMENT = f"{{{_TABLE}}}table"
 _ROW, _CELL = f"{{{_TABLE}}}table-row", f"{{{_TABLE}}}table-cell"
 _MAX_SPACES = 100
 
@@ -43,15 +44,17 @@ def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> tuple[list[
 
 
 def _lines(root: etree._Element) -> Iterator[str]:
-    """Table rows as "label: value" lines, every other paragraph and heading as a line."""
-    in_rows: set[etree._Element] = set()
-    for element in root.iter(_ROW, _P, _H):
-        if element.tag == _ROW:
-            cells = [" ".join(_own_text(p) for p in cell.iter(_P, _H))
-                     for cell in element.iterchildren(_CELL)]
-            in_rows.update(p for cell in element.iterchildren(_CELL) for p in cell.iter(_P, _H))
-            yield row_text(cells)
-        elif element not in in_rows:
+    """Tables row by row (see `table_lines`), every other paragraph and heading as a line."""
+    in_tables: set[etree._Element] = set()
+    for element in root.iter(_TABLE_ELEMENT, _P, _H):
+        if element in in_tables:
+            continue
+        if element.tag == _TABLE_ELEMENT:
+            rows = [[" ".join(_own_text(p) for p in cell.iter(_P, _H))
+                     for cell in row.iterchildren(_CELL)] for row in element.iter(_ROW)]
+            in_tables.update(element.iter(_TABLE_ELEMENT, _P, _H))
+            yield from table_lines(rows)
+        else:
             yield _own_text(element)
 
 

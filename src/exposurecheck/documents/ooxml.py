@@ -12,7 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from exposurecheck.documents.archive import check_xml_members, open_zip
-from exposurecheck.documents.layout import page, row_text, unwrap
+from exposurecheck.documents.layout import page, table_lines, unwrap
 from exposurecheck.documents.reader import Deadline, DocumentLimits
 
 _TEXT_BOX = qn("w:txbxContent")
@@ -63,6 +63,7 @@ def _rows(table: Table) -> Iterator[str]:
     stack = [table]
     while stack:
         current = stack.pop()
+        rows: list[list[str]] = []
         for row in current.rows:
             cells: list[str] = []
             seen: set[int] = set()
@@ -72,7 +73,8 @@ def _rows(table: Table) -> Iterator[str]:
                 seen.add(id(cell._tc))
                 cells.append(unwrap(p.text for p in cell.paragraphs))
                 stack.extend(cell.tables)
-            yield row_text(cells)
+            rows.append(cells)
+        yield from table_lines(rows)
 
 
 def _text_boxes(element: Any) -> Iterator[str]:
