@@ -46,7 +46,7 @@ def comparable(path: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_sigkill_and_resume_gives_the_uninterrupted_report(tmp_path: Path, seed: int) -> None:
-    with running_server(latency=0.03) as base_url:
+    with running_server(latency=0.15) as base_url:  # long enough to be killed mid-audit
         env = {**os.environ, "EXPOSURECHECK_KVK_URL": base_url, "KVK_API_KEY": DEMO_API_KEY,
                "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
         whole, resumed, checkpoint = tmp_path / "whole.json", tmp_path / "resumed.json", \

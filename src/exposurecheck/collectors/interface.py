@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from exposurecheck.models import Finding, Frozen, KvkUsage, Official, SourceError, SourceId
+from exposurecheck.models import (
+    Finding,
+    Frozen,
+    KvkUsage,
+    NotRead,
+    Official,
+    SourceError,
+    SourceId,
+)
 
 
 class CollectorResult(Frozen):
@@ -13,6 +21,7 @@ class CollectorResult(Frozen):
     source: SourceId
     findings: tuple[Finding, ...] = ()
     errors: tuple[SourceError, ...] = ()
+    not_read: tuple[NotRead, ...] = ()
 
 
 class Collector(Protocol):
