@@ -43,6 +43,12 @@ class WebConfig(_Section):
     cache: bool = True
 
 
+class ScrubConfig(_Section):
+    public: tuple[str, ...] = Field(
+        default=(), description="the organisation's own addresses, numbers and e-mail "
+                                "addresses (or '@domain'): never a finding in scan or scrub")
+
+
 class Config(_Section):
     sources: tuple[SourceId, ...] = ()
     lang: Lang | None = None
@@ -52,6 +58,7 @@ class Config(_Section):
     redact: bool = True
     kvk: KvkConfig = KvkConfig()
     web: WebConfig = WebConfig()
+    scrub: ScrubConfig = ScrubConfig()
 
 
 class Secrets(_Section):

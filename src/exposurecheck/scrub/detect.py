@@ -35,7 +35,8 @@ _BSN = re.compile(r"(?<![\w.-])(\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{9
 _IBAN = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![A-Za-z0-9])")
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-_STREET = r"[A-Z][\w'’.-]*(?:[ -][\w'’.-]+){0,4}"
+_STREET = (r"(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.)(?:[ -](?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|van|der|de|den"
+           r"|het|'t|ten|ter|op|aan))*")
 _NUMBER = r"\d{1,5}(?:[ -]?[A-Za-z]{1,2}\b)?(?:[ -](?:hs|bis|I{1,3}|\d{1,3}))?"
 _POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![A-Za-z])"
 _ADDRESS = re.compile(
@@ -166,8 +167,9 @@ class Detector:
                 continue
             if _PUBLIC_CUE.search(street) or self._public_before(text, found.start()):
                 continue
-            value = found.group(0).rstrip()
-            yield Hit(ScanKind.ADDRESS, found.start(), found.start() + len(value), value)
+            start = found.start() + _lead_words(street)
+            value = text[start:found.end()].rstrip()
+            yield Hit(ScanKind.ADDRESS, start, start + len(value), value)
 
     def _public_before(self, text: str, start: int) -> bool:
         """A cue word on the line (or the line above) or the organisation's name just before."""
@@ -180,6 +182,27 @@ class Detector:
             return True
         folded = near.lower()
         return any(name.lower() in folded for name in self._org_names)
+
+
+_NOT_STREET = frozenset({
+    "woont", "wonend", "woonachtig", "adres", "aan", "de", "het", "te", "op", "in", "bij",
+    "naar", "via", "uit", "en", "van", "mevrouw", "meneer", "heer", "dhr.", "mw.", "zij", "hij",
+    "verhuisd", "wonende", "thuisadres", "huisadres", "ons", "mijn", "zijn", "haar", "nieuwe",
+    "oude", "de", "het", "een"})
+
+
+_PARTICLES = frozenset({"van", "de", "den", "der", "het"})
+
+
+def _lead_words(street: str) -> int:
+    """How many characters of words before the street name proper ('Woont Dorpsstraat')."""
+    words = street.split(" ")
+    skipped = 0
+    for word in words[:-1]:
+        if word.lower() not in _NOT_STREET or (word.istitle() and word.lower() in _PARTICLES):
+            break
+        skipped += len(word) + 1
+    return skipped
 
 
 def _labelled_number(text: str, start: int) -> bool:
