@@ -61,7 +61,8 @@ _PUBLIC_CUE = re.compile(
     r"hoofdkantoor|kantooradres|receptie|algemeen nummer|t\.n\.v\. (?:de )?gemeente|"
     r"rekening van de gemeente|kvk|btw)", re.IGNORECASE)
 _ORG_BEFORE = re.compile(
-    r"(?:gemeente|provincie|waterschap|griffie|fractie|stichting|raad)[ \w'’-]{0,40}[,:]?[ ]*\n?[ ]*$",
+    r"(?:gemeente|provincie|waterschap|griffie|fractie|stichting|raad)[ \w'’-]{0,40}[,:]?"
+    r"[ ]*\n?[ ]*$",
     re.IGNORECASE)
 _NUMBER_LABEL = re.compile(
     r"(zaak|zaaknummer|dossier|dossiernummer|kenmerk|referentie|registratienummer|kvk|"
@@ -188,7 +189,7 @@ _NOT_STREET = frozenset({
     "woont", "wonend", "woonachtig", "adres", "aan", "de", "het", "te", "op", "in", "bij",
     "naar", "via", "uit", "en", "van", "mevrouw", "meneer", "heer", "dhr.", "mw.", "zij", "hij",
     "verhuisd", "wonende", "thuisadres", "huisadres", "ons", "mijn", "zijn", "haar", "nieuwe",
-    "oude", "de", "het", "een"})
+    "oude", "een"})
 
 
 _PARTICLES = frozenset({"van", "de", "den", "der", "het"})

@@ -34,7 +34,8 @@ class Context:
     depth: int = 0
     within: str | None = None
 
-    def findings(self, hits: Iterable[Hit], page: int | None, location: Location) -> list[DocFinding]:
+    def findings(self, hits: Iterable[Hit], page: int | None,
+                 location: Location) -> list[DocFinding]:
         return [DocFinding(h.kind, page, location, h.value, h.official, self.within)
                 for h in hits]
 

@@ -110,7 +110,9 @@ def scan(data: bytes, context: Context) -> Scanned:
 
 
 def _write(key: Hashable, value: str) -> None:
-    element, where, *name = key  # type: ignore[misc]
+    element: Any = key[0]  # type: ignore[index]
+    where: str = key[1]  # type: ignore[index]
+    name: tuple[str, ...] = key[2:]  # type: ignore[index]
     if where == "attr":
         element.set(name[0], value)
     elif where == "text":

@@ -151,7 +151,8 @@ def scan(data: bytes, context: Context) -> Scanned:
 
 
 def _write(key: Hashable, value: str) -> None:
-    element, where = key  # type: ignore[misc]
+    element: Any = key[0]  # type: ignore[index]
+    where: str = key[1]  # type: ignore[index]
     if where == "attr":
         element.set(f"{TEXT}string-value", value)
     elif where == "text":

@@ -10,6 +10,7 @@ the file anew without metadata, old revisions or unreferenced objects.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +21,7 @@ from exposurecheck.scrub.engine import Context, DocumentError, Scanned, attachme
 from exposurecheck.scrub.model import DocFinding, Hit, Location, ScanKind
 
 _HEADER_BAND, _FOOTER_BAND = 0.09, 0.93  # the letterhead and footer: the organisation's own
+_KEEP_IMAGES = 0  # PDF_REDACT_IMAGE_NONE: a redaction never touches a picture
 _MIN_BOX = 4.0  # a filled box smaller than this (points) is a rule or a bullet, not a redaction
 
 
@@ -134,17 +136,16 @@ def _annotation_text(annot: Any) -> str:
 
 def _revision_findings(data: bytes, document: Any, context: Context) -> list[DocFinding]:
     """Data in an earlier revision that the last one no longer shows."""
-    ends = [i for i in range(len(data)) if data.startswith(b"%%EOF", i)] \
-        if data.count(b"%%EOF") > 1 else []
+    ends = [m.start() for m in re.finditer(rb"%%EOF", data)]
     found: list[DocFinding] = []
-    current = [_folded(page.get_text()) for page in document]
+    current = [_folded(document[n].get_text()) for n in range(document.page_count)]
     for end in ends[:-1]:
         try:
             earlier = pymupdf.open(stream=data[:end + 5], filetype="pdf")
         except (pymupdf.FileDataError, RuntimeError, ValueError):
             continue
-        for number, page in enumerate(earlier):
-            text = page.get_text()
+        for number in range(earlier.page_count):
+            text = earlier[number].get_text()
             for hit in context.detector.find(text):
                 now = current[number] if number < len(current) else ""
                 if _folded(hit.value) not in now:
@@ -172,7 +173,8 @@ def scan(data: bytes, context: Context) -> Scanned:
     found: list[DocFinding] = []
     metadata = document.metadata or {}
     found += context.metadata(metadata.get("author"))
-    for number, page in enumerate(document, start=1):
+    for number in range(1, document.page_count + 1):
+        page = document[number - 1]
         for unit, hits in _page_hits(page, context):
             found += context.findings(hits, number, unit.location)
         for box in _units(page)[1]:
@@ -207,12 +209,12 @@ def scrub(data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
                     _redact(page, rect, str(hit.ground))
             done += context.findings(hits, number, unit.location)
         for box in _units(page)[1]:
-            rect = box.boxes[-1]
-            assert rect is not None
-            _redact(page, rect, "5.1.2e")
+            drawn = box.boxes[-1]
+            if drawn is not None:
+                _redact(page, drawn, "5.1.2e")
             done.append(DocFinding(ScanKind.FAILED_REDACTION, number, Location.UNDER_BOX, "",
                                    None, context.within))
-        page.apply_redactions(images=pymupdf.PDF_REDACT_IMAGE_NONE)
+        page.apply_redactions(images=_KEEP_IMAGES)
     for name, payload in _attachments(document):
         inner = attachment_findings(name, payload, context)
         if inner:

@@ -82,7 +82,7 @@ def scan_source(source: Source, detector: Detector) -> DocumentResult:
     except DocumentError as exc:
         result.errors.append(str(exc))
         return result
-    except Exception as exc:  # a hostile document must never end the run  # noqa: BLE001
+    except Exception as exc:  # a hostile document must never end the run
         result.errors.append(f"could not be read ({type(exc).__name__})")
         return result
     result.findings = scanned.findings
@@ -102,7 +102,7 @@ def scrub_source(source: Source, detector: Detector, out: Path) -> tuple[Documen
     except DocumentError as exc:
         result.errors.append(str(exc))
         return result, []
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         result.errors.append(f"could not be scrubbed ({type(exc).__name__})")
         return result, []
     target = out / source.relative
