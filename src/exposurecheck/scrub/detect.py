@@ -18,6 +18,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 from stdnum import iban as stdnum_iban
 from stdnum.nl import bsn as stdnum_bsn
 
+from exposurecheck.matching.address import AddressParseError, match_address, parse_address
 from exposurecheck.models import FindingKind, Official, Roster
 from exposurecheck.scrub.model import Hit, ScanKind
 from exposurecheck.web.extract import Block, Element, PageContent
@@ -61,9 +62,8 @@ _PUBLIC_CUE = re.compile(
     r"hoofdkantoor|kantooradres|receptie|algemeen nummer|t\.n\.v\. (?:de )?gemeente|"
     r"rekening van de gemeente|kvk|btw)", re.IGNORECASE)
 _ORG_BEFORE = re.compile(
-    r"(?:gemeente|provincie|waterschap|griffie|fractie|stichting|raad)[ \w'’-]{0,40}[,:]?"
-    r"[ ]*\n?[ ]*$",
-    re.IGNORECASE)
+    r"(?i:gemeente|provincie|waterschap|stichting)[ ]+[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?"
+    r"[ ]*[,:]?[ ]*\n?[ ]*$")
 _NUMBER_LABEL = re.compile(
     r"(zaak|zaaknummer|dossier|dossiernummer|kenmerk|referentie|registratienummer|kvk|"
     r"kvk-nummer|vestigingsnummer|documentnummer|besluitnummer|factuurnummer|rsin|"
@@ -99,7 +99,22 @@ class Detector:
         hits += self._phones(text, public_place)
         hits += self._emails(text, public_place)
         hits += self._addresses(text, public_place)
-        return _without_overlaps(h for h in hits if _normal(h.value) not in self._public_values)
+        hits = [self._whose(h) for h in hits if _normal(h.value) not in self._public_values]
+        return _without_overlaps(hits)
+
+    def _whose(self, hit: Hit) -> Hit:
+        """A postcode address that is a roster official's home is a home address."""
+        if hit.kind is not ScanKind.ADDRESS or not self._officials:
+            return hit
+        try:
+            address = parse_address(" ".join(hit.value.split()))
+        except AddressParseError:
+            return hit
+        for official in self._officials:
+            if official.home is not None and match_address(official.home, address).same_dwelling:
+                return Hit(ScanKind.HOME_ADDRESS, hit.start, hit.end, hit.value,
+                           str(official.id))
+        return hit
 
     # ------------------------------------------------------------------ roster
 
