@@ -142,8 +142,8 @@ class Detector:
             value = found.group(0).strip()
             if not stdnum_iban.is_valid(value) or public_place:
                 continue
-            if self._public_before(text, found.start()) or _PUBLIC_CUE.search(
-                    text[found.end():found.end() + 40]):
+            after = text[found.end():found.end() + 40].split("\n")[0]
+            if self._public_before(text, found.start()) or _PUBLIC_CUE.search(after):
                 continue
             yield Hit(ScanKind.IBAN, found.start(), found.start() + len(value), value)
 
