@@ -127,7 +127,8 @@ def _private_lines(doc: Planted, people: Citizens, page: int | None, which: int)
     lines = []
     if which % 4 == 0:
         lines.append(f"Indiener {people.name()}, wonend "
-                     f"{doc.plant('address', page, people.address())}, BSN {doc.plant('bsn', page, people.bsn())}.")
+                     f"{doc.plant('address', page, people.address())}, "
+                     f"BSN {doc.plant('bsn', page, people.bsn())}.")
         lines.append(f"Bereikbaar via {doc.plant('phone', page, people.phone())} of "
                      f"{doc.plant('email', page, people.email())}; rekening "
                      f"{doc.plant('iban', page, people.iban())}.")
