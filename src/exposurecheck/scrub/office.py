@@ -136,7 +136,9 @@ def _scrub_unit(unit: _Unit, hits: list[Hit], roots: list[Any]) -> None:
     if unit.location is Location.HIDDEN_TEXT or (
             unit.location is Location.TRACKED_CHANGE and unit.elements[0].tag == f"{W}delText"):
         for piece in unit.elements:
-            holder = next(piece.iterancestors(f"{W}del"), None) or piece.getparent()
+            holder = next(piece.iterancestors(f"{W}del"), None)
+            if holder is None:
+                holder = piece.getparent()
             if holder is not None and holder.getparent() is not None:
                 _remove(holder)
         return

@@ -1,0 +1,165 @@
+"""`scan` and `scrub` on the command line: reports, masking, files, exit codes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import stat
+from pathlib import Path
+
+import jsonschema
+import pymupdf
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from exposurecheck.cli_scrub import register
+from exposurecheck.exitcodes import ExitCode
+
+from tests.scrub.conftest import BSN, EMAIL, PHONE
+
+SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json")
+                    .read_text(encoding="utf-8"))
+
+
+def app() -> typer.Typer:
+    app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, add_completion=False)
+
+    @app.callback()
+    def _root() -> None:
+        """exposurecheck"""
+
+    register(app)
+    return app
+
+
+def run(args: list[str]) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app(), args)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    root = tmp_path / "docs"
+    (root / "raad" / "2024").mkdir(parents=True)
+    (root / "brief.txt").write_text(f"Bel {PHONE}, BSN {BSN}.\n", encoding="utf-8")
+    pdf = pymupdf.open()
+    pdf.new_page()
+    pdf.new_page().insert_text((50, 100), f"Mail {EMAIL}")
+    pdf.save(root / "raad" / "2024" / "besluit.pdf")
+    (root / "schoon.md").write_text("De raad vergadert op 12 maart 2024.\n", encoding="utf-8")
+    (root / "foto.png").write_bytes(b"\x89PNG")
+    return root
+
+
+def digests(root: Path) -> dict[str, str]:
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*")
+            if p.is_file()}
+
+
+def test_scan_json_masks_values_and_leaves_documents_alone(docs: Path) -> None:
+    before = digests(docs)
+    code, out, err = run(["scan", str(docs), "--format", "json"])
+    assert code == ExitCode.EXPOSURES_FOUND
+    assert digests(docs) == before
+    report = json.loads(out)
+    by_path = {Path(d["path"]).name: d for d in report["documents"]}
+    assert [(f["kind"], f["page"]) for f in by_path["besluit.pdf"]["findings"]] == [("email", 2)]
+    assert {f["kind"] for f in by_path["brief.txt"]["findings"]} == {"phone", "bsn"}
+    assert {f["woo_ground"] for f in by_path["brief.txt"]["findings"]} == {"5.1.1e", "5.1.2e"}
+    assert by_path["schoon.md"]["findings"] == [] and by_path["schoon.md"]["errors"] == []
+    for value in (PHONE, BSN, EMAIL, "12345678"):
+        assert value not in out and value not in err
+    assert "foto.png" in err  # skipped, and said so
+
+
+def test_scan_reveal_shows_values(docs: Path) -> None:
+    code, out, _ = run(["scan", str(docs / "brief.txt"), "--format", "json", "--reveal"])
+    assert code == ExitCode.EXPOSURES_FOUND
+    assert PHONE in out and BSN in out
+
+
+def test_scan_table_and_clean_exit(docs: Path) -> None:
+    code, out, _ = run(["scan", str(docs / "schoon.md")])
+    assert code == ExitCode.OK
+    assert out == "no findings\n"
+    code, out, _ = run(["scan", str(docs / "brief.txt")])
+    assert code == ExitCode.EXPOSURES_FOUND
+    assert "bsn" in out and BSN not in out
+
+
+def test_scan_sarif_is_valid_and_puts_findings_on_document_and_page(docs: Path,
+                                                                   tmp_path: Path) -> None:
+    target = tmp_path / "scan.sarif"
+    code, out, _ = run(["scan", str(docs), "--format", "sarif", "--output", str(target)])
+    assert code == ExitCode.EXPOSURES_FOUND and out == ""
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    log = json.loads(target.read_text(encoding="utf-8"))
+    jsonschema.validate(log, SCHEMA)
+    pdf = [r for r in log["runs"][0]["results"]
+           if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("pdf")]
+    assert pdf[0]["properties"]["page"] == 2
+    assert pdf[0]["locations"][0]["logicalLocations"][0]["name"] == "page 2"
+    assert EMAIL not in target.read_text(encoding="utf-8")
+
+
+def test_unreadable_document_is_named_and_exit_3(docs: Path) -> None:
+    (docs / "kapot.pdf").write_bytes(b"%PDF-1.7 broken")
+    code, out, err = run(["scan", str(docs), "--format", "json"])
+    assert code == ExitCode.INCOMPLETE
+    assert "kapot.pdf" in err
+    broken = [d for d in json.loads(out)["documents"] if d["path"].endswith("kapot.pdf")]
+    assert broken[0]["errors"]
+
+
+@pytest.mark.parametrize("args", [
+    ["scan", "missing-dir"],
+    ["scan", "foto.png"],
+    ["scan", "brief.txt", "--roster", "missing.yaml"],
+    ["scrub", "brief.txt"],
+])
+def test_bad_input_is_exit_2_without_traceback(docs: Path, args: list[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(docs)
+    code, _, err = run(args)
+    assert code == ExitCode.BAD_INPUT
+    assert "Traceback" not in err
+
+
+def test_scrub_writes_private_copies_under_the_same_path_and_a_log(docs: Path,
+                                                                  tmp_path: Path) -> None:
+    before = digests(docs)
+    out = tmp_path / "out"
+    code, _, err = run(["scrub", str(docs), "--out", str(out)])
+    assert code == ExitCode.EXPOSURES_FOUND, err
+    assert digests(docs) == before
+    copy = out / "raad" / "2024" / "besluit.pdf"
+    assert pymupdf.open(copy).page_count == 2
+    assert EMAIL not in pymupdf.open(copy)[1].get_text()
+    assert (out / "brief.txt").read_text(encoding="utf-8") == "Bel [5.1.2e], BSN [5.1.1e].\n"
+    for path in [out, *out.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), path
+    log = json.loads((out / "scrub-log.json").read_text(encoding="utf-8"))
+    entries = {(e["document"], e["page"], e["kind"], e["woo_ground"]) for e in log["redactions"]}
+    assert entries == {("brief.txt", None, "phone", "5.1.2e"), ("brief.txt", None, "bsn", "5.1.1e"),
+                       ("raad/2024/besluit.pdf", 2, "email", "5.1.2e")}
+    assert all("Wet open overheid, art. 5.1" in e["article"] for e in log["redactions"])
+    text = (out / "scrub-log.json").read_text(encoding="utf-8")
+    assert PHONE not in text and BSN not in text and EMAIL not in text
+
+
+def test_scrub_refuses_to_overwrite_its_input(docs: Path) -> None:
+    code, _, err = run(["scrub", str(docs / "brief.txt"), "--out", str(docs)])
+    assert code == ExitCode.BAD_INPUT
+    assert "overwrite" in err
+
+
+def test_config_public_list_is_not_a_finding(docs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (docs / "exposurecheck.toml").write_text(
+        f'[tool.exposurecheck.scrub]\npublic = ["{PHONE}"]\n', encoding="utf-8")
+    monkeypatch.chdir(docs)
+    code, out, _ = run(["scan", "brief.txt", "--format", "json"])
+    assert code == ExitCode.EXPOSURES_FOUND
+    kinds = {f["kind"] for d in json.loads(out)["documents"] for f in d["findings"]}
+    assert kinds == {"bsn"}
