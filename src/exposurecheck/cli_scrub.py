@@ -36,7 +36,7 @@ from exposurecheck.untrusted import clean_text
 
 PathsArg = Annotated[list[Path], typer.Argument(
     help="Documents (PDF, DOCX, ODT, HTML, TXT/Markdown, EML) or directories (walked "
-         "recursively).", show_default=False)]
+         "recursively).", show_default=False, metavar="<path>...")]
 RosterOpt = Annotated[Path | None, typer.Option(
     "--roster", help="Officials whose private data to look for (YAML, JSON or CSV).")]
 ConfigOpt = Annotated[Path | None, typer.Option(
