@@ -163,3 +163,24 @@ def test_config_public_list_is_not_a_finding(docs: Path, monkeypatch: pytest.Mon
     assert code == ExitCode.EXPOSURES_FOUND
     kinds = {f["kind"] for d in json.loads(out)["documents"] for f in d["findings"]}
     assert kinds == {"bsn"}
+
+
+def test_roster_data_is_found_per_official_and_masked(docs: Path, roster_path: Path) -> None:
+    letter = docs / "ingekomen.txt"
+    letter.write_text("Burgemeester Hendrika Smit woont aan de Zwolsestraat 41b, 8102 AB Raalte.\n",
+                      encoding="utf-8")
+    code, out, _ = run(["scan", str(letter), "--roster", str(roster_path), "--format", "json"])
+    assert code == ExitCode.EXPOSURES_FOUND
+    [finding] = json.loads(out)["documents"][0]["findings"]
+    assert (finding["kind"], finding["official"]) == ("home_address", "t-001")
+    assert "Zwolsestraat" not in out and "41" not in out
+
+
+@pytest.mark.parametrize("name", ["a.pdf", "a.docx", "a.odt", "a.html", "a.txt", "a.eml"])
+@pytest.mark.parametrize("payload", [b"", b"\x00\xff" * 500, b"PK\x03\x04garbage",
+                                     b"<" * 10_000, b"%PDF-1.7\n%%EOF\n%%EOF"])
+def test_hostile_bytes_never_crash(tmp_path: Path, name: str, payload: bytes) -> None:
+    (tmp_path / name).write_bytes(payload)
+    code, _, err = run(["scan", str(tmp_path / name), "--format", "json"])
+    assert code in (ExitCode.OK, ExitCode.INCOMPLETE)
+    assert "Traceback" not in err

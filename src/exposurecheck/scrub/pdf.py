@@ -32,9 +32,9 @@ class _Unit:
     location: Location
     public: bool = False
     text: list[str] = field(default_factory=list)
-    boxes: list[pymupdf.Rect | None] = field(default_factory=list)
+    boxes: list[tuple[float, float, float, float] | None] = field(default_factory=list)
 
-    def add(self, char: str, box: pymupdf.Rect | None) -> None:
+    def add(self, char: str, box: tuple[float, float, float, float] | None) -> None:
         self.text.append(char)
         self.boxes.append(box)
 
@@ -48,8 +48,8 @@ class _Unit:
         for box in self.boxes[hit.start:hit.end]:
             if box is None:
                 continue
-            if rects and abs(rects[-1].y0 - box.y0) < 1 and box.x0 >= rects[-1].x0 - 1:
-                rects[-1] |= box
+            if rects and abs(rects[-1].y0 - box[1]) < 1 and box[0] >= rects[-1].x0 - 1:
+                rects[-1] |= pymupdf.Rect(box)
             else:
                 rects.append(pymupdf.Rect(box))
         return rects
@@ -103,30 +103,29 @@ def _units(page: Any) -> tuple[list[_Unit], list[_Unit]]:
             touched: set[int] = set()
             for span in line.get("spans", ()):
                 for char in span.get("chars", ()):
-                    box = pymupdf.Rect(char["bbox"])
+                    box = char["bbox"]
                     origin = (round(char["origin"][0]), round(char["origin"][1]))
                     if origin in hidden:
                         unit = invisible
-                    elif box.y1 < height * _HEADER_BAND or box.y0 > height * _FOOTER_BAND:
+                    elif box[3] < height * _HEADER_BAND or box[1] > height * _FOOTER_BAND:
                         unit = band
                     else:
                         unit = body
                     unit.add(char["c"], box)
                     touched.add(id(unit))
-                    centre = pymupdf.Point((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
+                    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
                     for index, rect in enumerate(boxes):
-                        if centre in rect:
+                        if rect.x0 <= x <= rect.x1 and rect.y0 <= y <= rect.y1:
                             under[index].add(char["c"], box)
             for unit in (body, band, invisible):
                 if id(unit) in touched:
                     unit.add("\n", None)
     for index, rect in enumerate(boxes):
-        under[index].boxes.append(rect)  # the box itself, for the scrub
+        under[index].boxes.append((rect.x0, rect.y0, rect.x1, rect.y1))  # the box, for scrub
     return [body, band, invisible], [u for u in under if not _GROUND_LABEL.fullmatch(u.joined)]
 
 
-def _page_hits(page: Any, context: Context) -> Iterator[tuple[_Unit, list[Hit]]]:
-    units, _ = _units(page)
+def _page_hits(units: list[_Unit], context: Context) -> Iterator[tuple[_Unit, list[Hit]]]:
     for unit in units:
         yield unit, context.detector.find(unit.joined, public_place=unit.public)
 
@@ -177,9 +176,10 @@ def scan(data: bytes, context: Context) -> Scanned:
     found += context.metadata(metadata.get("author"))
     for number in range(1, document.page_count + 1):
         page = document[number - 1]
-        for unit, hits in _page_hits(page, context):
+        units, boxes = _units(page)
+        for unit, hits in _page_hits(units, context):
             found += context.findings(hits, number, unit.location)
-        for box in _units(page)[1]:
+        for box in boxes:
             found.append(DocFinding(ScanKind.FAILED_REDACTION, number, Location.UNDER_BOX,
                                     box.joined.strip(), None, context.within))
         for annot in page.annots() or ():
@@ -205,15 +205,16 @@ def scrub(data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
             if hits or author:
                 done += context.findings(hits, number, Location.ANNOTATION) + author
                 page.delete_annot(annot)
-        for unit, hits in _page_hits(page, context):
+        units, boxes = _units(page)
+        for unit, hits in _page_hits(units, context):
             for hit in hits:
                 for rect in unit.rects(hit):
                     _redact(page, rect, str(hit.ground))
             done += context.findings(hits, number, unit.location)
-        for box in _units(page)[1]:
+        for box in boxes:
             drawn = box.boxes[-1]
             if drawn is not None:
-                _redact(page, drawn, "5.1.2e")
+                _redact(page, pymupdf.Rect(drawn), "5.1.2e")
             done.append(DocFinding(ScanKind.FAILED_REDACTION, number, Location.UNDER_BOX, "",
                                    None, context.within))
         page.apply_redactions(images=_KEEP_IMAGES)
