@@ -278,3 +278,14 @@ def test_mail_headers_body_and_attachments_recursively(detector: Detector) -> No
 def test_unsupported_format_is_an_error(detector: Detector) -> None:
     with pytest.raises(DocumentError):
         scan_bytes("foto.png", b"\x89PNG", Context(detector))
+
+
+def test_an_unreadable_attachment_is_a_problem_not_silence(detector: Detector) -> None:
+    message = EmailMessage()
+    message["Subject"] = "Stukken"
+    message.set_content("Zie bijlage.\n")
+    message.add_attachment(b"%PDF-1.7 broken", maintype="application", subtype="pdf",
+                           filename="kapot.pdf")
+    context = Context(detector)
+    scan_bytes("m.eml", bytes(message), context)
+    assert context.problems == ["attachment kapot.pdf: not readable as PDF"]

@@ -102,7 +102,8 @@ def scrub(data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
                 continue
             try:
                 new, inner_done = scrub_bytes(attachment, _payload(part), inner)
-            except DocumentError:
+            except DocumentError as exc:
+                context.problems.append(f"attachment {inner.within}: {exc}")
                 continue
             if inner_done:
                 _set_bytes(part, new)

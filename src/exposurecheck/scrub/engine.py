@@ -33,6 +33,7 @@ class Context:
     detector: Detector
     depth: int = 0
     within: str | None = None
+    problems: list[str] = field(default_factory=list)  # attachments that could not be read
 
     def findings(self, hits: Iterable[Hit], page: int | None,
                  location: Location) -> list[DocFinding]:
@@ -50,10 +51,11 @@ class Context:
         return found
 
     def nested(self, name: str) -> Context | None:
-        if self.depth >= _MAX_DEPTH:
-            return None
         inner = f"{self.within}/{name}" if self.within else name
-        return Context(self.detector, self.depth + 1, inner)
+        if self.depth >= _MAX_DEPTH:
+            self.problems.append(f"attachment {inner}: nested too deeply, not read")
+            return None
+        return Context(self.detector, self.depth + 1, inner, self.problems)
 
 
 _NOT_A_PERSON = re.compile(
@@ -104,7 +106,8 @@ def attachment_findings(name: str, data: bytes, context: Context) -> list[DocFin
         return []
     try:
         scanned = scan_bytes(name, data, inner)
-    except DocumentError:
+    except DocumentError as exc:
+        context.problems.append(f"attachment {inner.within}: {exc}")
         return []
     return [DocFinding(f.kind, f.page, Location.ATTACHMENT, f.value, f.official, f.within)
             for f in scanned.findings]

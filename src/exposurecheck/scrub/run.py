@@ -75,7 +75,8 @@ def scan_source(source: Source, detector: Detector) -> DocumentResult:
     result = DocumentResult(path=str(source.path))
     try:
         data = source.path.read_bytes()
-        scanned = scan_bytes(source.path.name, data, Context(detector))
+        context = Context(detector)
+        scanned = scan_bytes(source.path.name, data, context)
     except OSError as exc:
         result.errors.append(f"cannot be read ({exc.strerror or type(exc).__name__})")
         return result
@@ -87,6 +88,7 @@ def scan_source(source: Source, detector: Detector) -> DocumentResult:
         return result
     result.findings = scanned.findings
     result.pages = scanned.pages
+    result.errors += context.problems
     return result
 
 
@@ -95,7 +97,8 @@ def scrub_source(source: Source, detector: Detector, out: Path) -> tuple[Documen
     result = DocumentResult(path=str(source.path))
     try:
         data = source.path.read_bytes()
-        cleaned, done = scrub_bytes(source.path.name, data, Context(detector))
+        context = Context(detector)
+        cleaned, done = scrub_bytes(source.path.name, data, context)
     except OSError as exc:
         result.errors.append(f"cannot be read ({exc.strerror or type(exc).__name__})")
         return result, []
@@ -104,6 +107,9 @@ def scrub_source(source: Source, detector: Detector, out: Path) -> tuple[Documen
         return result, []
     except Exception as exc:
         result.errors.append(f"could not be scrubbed ({type(exc).__name__})")
+        return result, []
+    if context.problems:  # an attachment that could not be read may hold personal data
+        result.errors += [*context.problems, "no copy written"]
         return result, []
     target = out / source.relative
     make_private_dirs(target.parent, out)
