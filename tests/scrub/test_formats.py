@@ -289,3 +289,16 @@ def test_an_unreadable_attachment_is_a_problem_not_silence(detector: Detector) -
     context = Context(detector)
     scan_bytes("m.eml", bytes(message), context)
     assert context.problems == ["attachment kapot.pdf: not readable as PDF"]
+
+
+def test_pdf_xmp_author_is_found_and_removed(detector: Detector) -> None:
+    document = pymupdf.open()
+    document.new_page().insert_text((50, 100), "Openbaar besluit.")
+    document.set_xml_metadata(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/'
+        '22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        "<dc:creator><rdf:Seq><rdf:li>Karin de Graaf</rdf:li></rdf:Seq></dc:creator>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>")
+    data = document.tobytes()
+    assert found("x.pdf", data, detector) == {(ScanKind.METADATA, None, Location.METADATA)}
+    assert b"Karin" not in scrubbed("x.pdf", data, detector)

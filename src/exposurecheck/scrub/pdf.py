@@ -169,11 +169,27 @@ def _attachments(document: Any) -> Iterator[tuple[str, bytes]]:
         yield str(info.get("filename") or name), document.embfile_get(name)
 
 
+_XMP_AUTHOR = re.compile(
+    r"<dc:creator>.*?</dc:creator>|<pdf:Author>.*?</pdf:Author>|pdf:Author=\"[^\"]*\"", re.S)
+_TAG = re.compile(r"<[^>]*>|pdf:Author=|\"")
+
+
+def _authors(document: Any) -> list[str]:
+    """The author in the Info dictionary and in the XMP packet (dc:creator, pdf:Author)."""
+    authors = [(document.metadata or {}).get("author") or ""]
+    xmp = document.get_xml_metadata() or ""
+    for found in _XMP_AUTHOR.finditer(xmp[:200_000]):
+        authors += [" ".join(_TAG.sub(" ", found.group(0)).split())]
+    return [a for a in dict.fromkeys(authors) if a]
+
+
+def _metadata_findings(document: Any, context: Context) -> list[DocFinding]:
+    return _unique([f for author in _authors(document) for f in context.metadata(author)])
+
+
 def scan(data: bytes, context: Context) -> Scanned:
     document = _open(data)
-    found: list[DocFinding] = []
-    metadata = document.metadata or {}
-    found += context.metadata(metadata.get("author"))
+    found: list[DocFinding] = _metadata_findings(document, context)
     for number in range(1, document.page_count + 1):
         page = document[number - 1]
         units, boxes = _units(page)
@@ -196,7 +212,7 @@ def scan(data: bytes, context: Context) -> Scanned:
 def scrub(data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
     document = _open(data)
     done: list[DocFinding] = []
-    done += context.metadata((document.metadata or {}).get("author"))
+    done += _metadata_findings(document, context)
     for number, page in enumerate(document, start=1):
         for annot in list(page.annots() or ()):
             hits = context.detector.find(_annotation_text(annot))
