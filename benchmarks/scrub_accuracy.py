@@ -35,6 +35,9 @@ import pymupdf
 sys.path.insert(0, str(Path(__file__).parent))
 import scrub_corpus
 
+DECOYS = ("14 0572", "info@raalte.nl", "Grote Markt 1", "Postbus 140", "KvK 12345678",
+          "Z/24/012345", "123456782", "12 maart 2024", "NL20INGB0001234567", "woo@raalte.nl",
+          "griffie@raalte.nl", "Hendrika Smit", "Yusuf Demir", "2024-00871")
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 
 
@@ -172,6 +175,7 @@ def accuracy(count: int) -> bool:
         out = root / "out"
         log_text = (out / "scrub-log.json").read_text(encoding="utf-8")
         surviving, kept, total, page_mismatch, unreadable = [], 0, 0, [], []
+        public_before = public_after = 0
         for doc in planted:
             original = (docs / doc.path).read_bytes()
             target = out / doc.path
@@ -186,6 +190,10 @@ def accuracy(count: int) -> bool:
             words = _words(_visible_text(doc.path, original)) - planted_words
             now = _words(_visible_text(doc.path, cleaned))
             total += sum(words.values())
+            seen_before = " ".join(_visible_text(doc.path, original).split())
+            seen_after = " ".join(_visible_text(doc.path, cleaned).split())
+            public_before += sum(seen_before.count(d) for d in DECOYS)
+            public_after += sum(min(seen_before.count(d), seen_after.count(d)) for d in DECOYS)
             kept += sum(min(n, now[w]) for w, n in words.items())
             if doc.path.endswith(".pdf"):
                 pages = pymupdf.open(stream=cleaned, filetype="pdf").page_count
@@ -194,16 +202,18 @@ def accuracy(count: int) -> bool:
         in_log = sorted({v for d in planted for v in d.values
                          if any(f in log_text for f in _forms(v))})
         survival = kept / total if total else 1.0
+        public = public_after / public_before if public_before else 1.0
         print(f"scrub: exit {scrub.returncode}, {len(json.loads(log_text)['redactions'])} "
               f"redactions logged")
         print(f"  planted values surviving: {len(surviving)}; other words kept "
-              f"{survival:.3%}; PDFs with another page count: {len(page_mismatch)}; "
+              f"{survival:.3%}; public data kept {public:.3%} ({public_before} "
+              f"occurrences); PDFs with another page count: {len(page_mismatch)}; "
               f"missing outputs: {len(unreadable)}; values in the log: {len(in_log)}")
         for path, value in surviving[:10]:
             print("  survived", path, re.sub(r"\w", "x", value))
         return (recall >= 0.97 and precision >= 0.97 and not noisy_clean
                 and boxes_found == len(boxes) and not leaked_in_report and before == after
-                and not surviving and survival >= 0.98 and not page_mismatch
+                and not surviving and survival >= 0.98 and public >= 0.98 and not page_mismatch
                 and not unreadable and not in_log)
 
 
