@@ -93,14 +93,23 @@ class Citizens:
         while True:
             number = f"{self.rng.randint(10_000_000, 99_999_999):08d}" + str(self.rng.randint(0, 9))
             if stdnum_bsn.is_valid(number) and not number.startswith("0"):
+                if self.rng.random() < 0.3:
+                    return f"{number[:4]}.{number[4:6]}.{number[6:]}"
                 return number
 
     def iban(self) -> str:
         account = f"ABNA0{self.rng.randint(100_000_000, 999_999_999)}"
-        return f"NL{stdnum_iban.calc_check_digits('NL00' + account)}{account}"
+        value = f"NL{stdnum_iban.calc_check_digits('NL00' + account)}{account}"
+        if self.rng.random() < 0.4:
+            return " ".join(value[i:i + 4] for i in range(0, len(value), 4))
+        return value
 
     def phone(self) -> str:
-        return f"06-{self.rng.randint(10_000_000, 59_999_999)}"
+        digits = f"{self.rng.randint(10_000_000, 59_999_999)}"
+        return self.rng.choice([
+            f"06-{digits}", f"06 {digits[:2]} {digits[2:4]} {digits[4:6]} {digits[6:]}",
+            f"+31 6 {digits[:4]} {digits[4:]}", f"(06) {digits}",
+            f"038-42{digits[:5]}", f"0572 {digits[:6]}"])
 
     def email(self) -> str:
         name = self.rng.choice(["jan", "els", "kees", "mira", "tom", "ans"])
@@ -109,7 +118,11 @@ class Citizens:
     def address(self) -> str:
         digits, town = self.rng.choice(TOWNS)
         letters = self.rng.choice(["AB", "CD", "EF", "GH", "KL"])
-        return f"{self.rng.choice(STREETS)} {self.rng.randint(2, 199)}, {digits} {letters} {town}"
+        number = f"{self.rng.randint(2, 199)}{self.rng.choice(['', '', 'a', '-2', ' B', '-bis'])}"
+        street = self.rng.choice(STREETS)
+        return self.rng.choice([f"{street} {number}, {digits} {letters} {town}",
+                                f"{street} {number}\n{digits}{letters} {town}",
+                                f"{digits} {letters} {number.split('-')[0].split(' ')[0]}"])
 
     def name(self) -> str:
         return self.rng.choice(CITIZEN_NAMES)

@@ -302,3 +302,15 @@ def test_pdf_xmp_author_is_found_and_removed(detector: Detector) -> None:
     data = document.tobytes()
     assert found("x.pdf", data, detector) == {(ScanKind.METADATA, None, Location.METADATA)}
     assert b"Karin" not in scrubbed("x.pdf", data, detector)
+
+
+def test_docx_paragraphs_never_merge(detector: Detector) -> None:
+    """Units are keyed by element, not id(): a recycled id once glued paragraphs together."""
+    document = docx.Document()
+    for index in range(300):
+        document.add_paragraph(f"Rekening {IBAN} van de indiener." if index % 2 else
+                               "De subsidie t.n.v. gemeente Raalte.")
+    out = io.BytesIO()
+    document.save(out)
+    findings = scan_bytes("p.docx", out.getvalue(), Context(detector)).findings
+    assert len(findings) == 150

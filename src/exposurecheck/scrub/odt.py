@@ -81,7 +81,7 @@ def _units(root: Any, hidden_styles: set[str]) -> list[_Unit]:
             location, holder = Location.HIDDEN_TEXT, paragraph
         unit = _Unit(location, public, holder)
         units.append(unit)
-        hidden: dict[int, _Unit] = {}
+        hidden: dict[Any, _Unit] = {}  # keyed by the element itself, never by id()
         skip: Any = None
         for event, element in etree.iterwalk(paragraph, events=("start", "end")):
             if element is paragraph:
@@ -101,10 +101,10 @@ def _units(root: Any, hidden_styles: set[str]) -> list[_Unit]:
                     continue
                 if tag == f"{TEXT}hidden-text" or element.get(f"{TEXT}style-name") in \
                         hidden_styles:
-                    hidden[id(element)] = _Unit(Location.HIDDEN_TEXT, False, element)
-                    units.append(hidden[id(element)])
+                    hidden[element] = _Unit(Location.HIDDEN_TEXT, False, element)
+                    units.append(hidden[element])
                     if tag == f"{TEXT}hidden-text":
-                        hidden[id(element)].slots.add((element, "attr"),
+                        hidden[element].slots.add((element, "attr"),
                                                       element.get(f"{TEXT}string-value"))
                 owner = _owner(element, paragraph, hidden, unit)
                 if tag == f"{TEXT}s":
@@ -120,12 +120,12 @@ def _units(root: Any, hidden_styles: set[str]) -> list[_Unit]:
     return units
 
 
-def _owner(element: Any, paragraph: Any, hidden: dict[int, _Unit], unit: _Unit) -> _Unit:
+def _owner(element: Any, paragraph: Any, hidden: dict[Any, _Unit], unit: _Unit) -> _Unit:
     """The hidden span an element lies in, or the paragraph's unit."""
     node = element
     while node is not None and node is not paragraph:
-        if id(node) in hidden:
-            return hidden[id(node)]
+        if node in hidden:
+            return hidden[node]
         node = node.getparent()
     return unit
 

@@ -69,7 +69,7 @@ def _hidden(run: Any) -> bool:
 
 
 def _units(kind: str, root: Any) -> list[_Unit]:
-    units: dict[tuple[int, Location], _Unit] = {}
+    units: dict[tuple[Any, Location], _Unit] = {}  # keyed by the element: keeps it alive
     public = kind in ("header", "footer")
     for piece in root.iter(f"{W}t", f"{W}delText", f"{W}tab", f"{W}br", f"{W}cr"):
         paragraph = next(piece.iterancestors(f"{W}p"), None)
@@ -84,7 +84,7 @@ def _units(kind: str, root: Any) -> list[_Unit]:
             location = Location.HIDDEN_TEXT
         else:
             location = Location.HEADER_FOOTER if public else Location.TEXT
-        unit = units.setdefault((id(paragraph), location), _Unit(location, public))
+        unit = units.setdefault((paragraph, location), _Unit(location, public))
         if piece.tag in (f"{W}t", f"{W}delText"):
             unit.slots.add(piece, piece.text)
             unit.elements.append(piece)
