@@ -65,7 +65,7 @@ def _detector(roster: Path | None, config: Path | None) -> Detector:
 def _exit(results: Sequence[DocumentResult]) -> typer.Exit:
     for result in results:
         for error in result.errors:
-            typer.echo(f"error: {clean_text(result.path)}: {error}", err=True)
+            typer.echo(f"error: {clean_text(result.path)}: {clean_text(error)}", err=True)
     if any(r.errors for r in results):
         return typer.Exit(ExitCode.INCOMPLETE)
     if any(r.findings for r in results):

@@ -184,3 +184,17 @@ def test_hostile_bytes_never_crash(tmp_path: Path, name: str, payload: bytes) ->
     code, _, err = run(["scan", str(tmp_path / name), "--format", "json"])
     assert code in (ExitCode.OK, ExitCode.INCOMPLETE)
     assert "Traceback" not in err
+
+
+def test_hostile_attachment_name_never_reaches_the_terminal(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = "x"
+    message.set_content("Zie bijlage.\n")
+    message.add_attachment(b"%PDF broken", maintype="application", subtype="pdf",
+                           filename="\x1b]8;;evil\x07a.pdf")
+    (tmp_path / "m.eml").write_bytes(bytes(message))
+    code, out, err = run(["scan", str(tmp_path / "m.eml")])
+    assert code == ExitCode.INCOMPLETE
+    assert "\x1b" not in err and "\x1b" not in out

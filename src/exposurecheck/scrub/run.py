@@ -175,7 +175,7 @@ def _finding_json(finding: DocFinding, reveal: bool) -> dict[str, Any]:
 def render_json(results: Sequence[DocumentResult], reveal: bool) -> str:
     documents = [{"path": clean_text(r.path), "pages": r.pages,
                   "findings": [_finding_json(f, reveal) for f in r.findings],
-                  "errors": list(r.errors)} for r in results]
+                  "errors": [clean_text(e) for e in r.errors]} for r in results]
     return json.dumps({"tool": {"name": "exposurecheck", "version": __version__},
                        "redacted": not reveal, "documents": documents},
                       indent=2, ensure_ascii=False) + "\n"
@@ -190,7 +190,7 @@ def render_table(results: Sequence[DocumentResult], reveal: bool) -> str:
                          str(f.page or "-"), str(f.kind), str(f.location), str(f.woo_ground),
                          shown_value(f, reveal)))
         for error in result.errors:
-            rows.append((clean_text(result.path), "-", "error", "-", "-", error))
+            rows.append((clean_text(result.path), "-", "error", "-", "-", clean_text(error)))
     if len(rows) == 1:
         return "no findings\n"
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
@@ -233,7 +233,8 @@ def render_sarif(results: Sequence[DocumentResult]) -> str:
                                           "document"}]}],
                 "properties": {"page": f.page, "location": str(f.location),
                                "woo_ground": str(f.woo_ground)}})
-    notifications = [{"level": "error", "message": {"text": f"{result.path}: {error}"},
+    notifications = [{"level": "error",
+                      "message": {"text": clean_text(f"{result.path}: {error}")},
                       "locations": [{"physicalLocation": {
                           "artifactLocation": {"uri": Path(result.path).as_posix()}}}]}
                      for result in results for error in result.errors]
