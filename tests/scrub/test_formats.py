@@ -314,3 +314,19 @@ def test_docx_paragraphs_never_merge(detector: Detector) -> None:
     document.save(out)
     findings = scan_bytes("p.docx", out.getvalue(), Context(detector)).findings
     assert len(findings) == 150
+
+
+def test_docx_black_highlight_is_a_failed_redaction(detector: Detector) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("De indiener, ")
+    paragraph.add_run("Kerkweg 8 te Raalte").font.highlight_color = WD_COLOR_INDEX.BLACK
+    paragraph.add_run(", heeft bezwaar gemaakt.")
+    out = io.BytesIO()
+    document.save(out)
+    data = out.getvalue()
+    assert found("z.docx", data, detector) == {
+        (ScanKind.FAILED_REDACTION, None, Location.UNDER_BOX)}
+    cleaned = docx.Document(io.BytesIO(scrubbed("z.docx", data, detector)))
+    assert cleaned.paragraphs[0].text == "De indiener, [5.1.2e], heeft bezwaar gemaakt."

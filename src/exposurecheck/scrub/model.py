@@ -9,6 +9,7 @@ private data falls under the weighed ground of the privacy of the person (lid 2,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,6 +35,15 @@ _ARTICLES = {
         "Wet open overheid, art. 5.1, tweede lid, onder e (eerbiediging van de persoonlijke "
         "levenssfeer)",
 }
+
+
+# a separator between codes, so a long run of digits and dots cannot backtrack
+_GROUND_LABELS = re.compile(r"\s*(?:\[?\d+\.\d+\.\d+[a-z]?\]?(?:[\s,]+|$))*")
+
+
+def only_ground_labels(text: str) -> bool:
+    """A proper redaction box carries nothing but Woo ground codes: no failed redaction."""
+    return bool(_GROUND_LABELS.fullmatch(text))
 
 
 class ScanKind(StrEnum):

@@ -20,7 +20,13 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from exposurecheck.scrub.engine import Context, DocumentError, Scanned
-from exposurecheck.scrub.model import DocFinding, Hit, Location
+from exposurecheck.scrub.model import (
+    DocFinding,
+    Hit,
+    Location,
+    ScanKind,
+    only_ground_labels,
+)
 from exposurecheck.scrub.slots import Slots
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -68,6 +74,17 @@ def _hidden(run: Any) -> bool:
     return color is not None and (color.get(f"{W}val") or "").upper() == "FFFFFF"
 
 
+def _blacked_out(run: Any) -> bool:
+    """Black highlight or shading: a redaction on screen, the text still in the file."""
+    props = run.find(f"{W}rPr") if run is not None else None
+    if props is None:
+        return False
+    highlight = props.find(f"{W}highlight")
+    shading = props.find(f"{W}shd")
+    return ((highlight is not None and highlight.get(f"{W}val") == "black")
+            or (shading is not None and (shading.get(f"{W}fill") or "").upper() == "000000"))
+
+
 def _units(kind: str, root: Any) -> list[_Unit]:
     units: dict[tuple[Any, Location], _Unit] = {}  # keyed by the element: keeps it alive
     public = kind in ("header", "footer")
@@ -82,6 +99,8 @@ def _units(kind: str, root: Any) -> list[_Unit]:
             location = Location.TRACKED_CHANGE
         elif _hidden(run):
             location = Location.HIDDEN_TEXT
+        elif _blacked_out(run):
+            location = Location.UNDER_BOX
         else:
             location = Location.HEADER_FOOTER if public else Location.TEXT
         unit = units.setdefault((paragraph, location), _Unit(location, public))
@@ -107,7 +126,14 @@ def scan(data: bytes, context: Context) -> Scanned:
         for unit in _units(kind, root):
             hits = context.detector.find(unit.slots.text, public_place=unit.public)
             found += context.findings(hits, None, unit.location)
+            if unit.location is Location.UNDER_BOX and not only_ground_labels(unit.slots.text):
+                found.append(_failed(unit, context))
     return Scanned(found)
+
+
+def _failed(unit: _Unit, context: Context) -> DocFinding:
+    return DocFinding(ScanKind.FAILED_REDACTION, None, Location.UNDER_BOX,
+                      unit.slots.text.strip(), None, context.within)
 
 
 def _remove(element: Any) -> None:
@@ -161,6 +187,11 @@ def scrub(data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
     for part, kind, root in trees:
         for unit in _units(kind, root):
             hits = context.detector.find(unit.slots.text, public_place=unit.public)
+            if unit.location is Location.UNDER_BOX and not only_ground_labels(unit.slots.text):
+                whole = Hit(ScanKind.FAILED_REDACTION, 0, len(unit.slots.text), "")
+                _scrub_unit(unit, [whole], roots)
+                done += [_failed(unit, context), *context.findings(hits, None, unit.location)]
+                continue
             if hits:
                 _scrub_unit(unit, hits, roots)
                 done += context.findings(hits, None, unit.location)

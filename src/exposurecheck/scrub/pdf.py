@@ -18,11 +18,9 @@ from typing import Any
 import pymupdf
 
 from exposurecheck.scrub.engine import Context, DocumentError, Scanned, attachment_findings
-from exposurecheck.scrub.model import DocFinding, Hit, Location, ScanKind
+from exposurecheck.scrub.model import DocFinding, Hit, Location, ScanKind, only_ground_labels
 
 _HEADER_BAND, _FOOTER_BAND = 0.09, 0.93  # the letterhead and footer: the organisation's own
-# A proper redaction box carries only the Woo ground codes: it is not a failed one.
-_GROUND_LABEL = re.compile(r"\s*(?:\[?\d+\.\d+\.\d+[a-z]?\]?[\s,]*)*")
 _KEEP_IMAGES = 0  # PDF_REDACT_IMAGE_NONE: a redaction never touches a picture
 _MIN_BOX = 4.0  # a filled box smaller than this (points) is a rule or a bullet, not a redaction
 
@@ -122,7 +120,7 @@ def _units(page: Any) -> tuple[list[_Unit], list[_Unit]]:
                     unit.add("\n", None)
     for index, rect in enumerate(boxes):
         under[index].boxes.append((rect.x0, rect.y0, rect.x1, rect.y1))  # the box, for scrub
-    return [body, band, invisible], [u for u in under if not _GROUND_LABEL.fullmatch(u.joined)]
+    return [body, band, invisible], [u for u in under if not only_ground_labels(u.joined)]
 
 
 def _page_hits(units: list[_Unit], context: Context) -> Iterator[tuple[_Unit, list[Hit]]]:
