@@ -37,7 +37,7 @@ _IBAN = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![A-Za-z
 _EMAIL = re.compile(
     r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _STREET = (r"(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.)(?:[ -](?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.|van|der|de|den"
-           r"|het|'t|ten|ter|op|aan))*")
+           r"|het|'t|ten|ter|op|aan)){0,5}")
 _NUMBER = r"\d{1,5}(?:[ -]?[A-Za-z]{1,2}\b)?(?:[ -](?:hs|bis|I{1,3}|\d{1,3}))?"
 _POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![A-Za-z])"
 _ADDRESS = re.compile(
