@@ -102,7 +102,7 @@ def render_config(config: Config, secrets: Secrets, path: Path | None) -> str:
     lines = [f"# effective configuration (file: {path or 'none'})", "[tool.exposurecheck]"]
     lines += _toml_items({k: v for k, v in config.model_dump(mode="json").items()
                           if not isinstance(v, dict)})
-    for section in ("kvk", "web"):
+    for section in ("kvk", "web", "scrub"):
         lines += ["", f"[tool.exposurecheck.{section}]"]
         lines += _toml_items(config.model_dump(mode="json")[section])
     lines += ["", "# secrets, from the environment"]

@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 
 from exposurecheck.cli_scrub import register
 from exposurecheck.exitcodes import ExitCode
+from exposurecheck.scrub.model import GROUNDS, DocFinding, DocumentResult, Location, ScanKind
+from exposurecheck.scrub.run import render_sarif
 
 from tests.scrub.conftest import BSN, EMAIL, PHONE
 
@@ -198,3 +200,22 @@ def test_hostile_attachment_name_never_reaches_the_terminal(tmp_path: Path) -> N
     code, out, err = run(["scan", str(tmp_path / "m.eml")])
     assert code == ExitCode.INCOMPLETE
     assert "\x1b" not in err and "\x1b" not in out
+
+
+@pytest.mark.parametrize("kind", list(ScanKind))
+def test_every_kind_has_a_rule_a_ground_and_an_article(kind: ScanKind) -> None:
+    log = json.loads(render_sarif([DocumentResult("a.txt", findings=[
+        DocFinding(kind, None, Location.TEXT, "x")])]))
+    jsonschema.validate(log, SCHEMA)
+    [result] = log["runs"][0]["results"]
+    assert result["ruleId"] == str(kind)
+    assert GROUNDS[kind].article.startswith("Wet open overheid, art. 5.1")
+
+
+def test_config_show_lists_the_public_data(tmp_path: Path) -> None:
+    from exposurecheck.config import load_config, load_secrets, render_config
+
+    path = tmp_path / "exposurecheck.toml"
+    path.write_text('[tool.exposurecheck.scrub]\npublic = ["@raalte.nl"]\n', encoding="utf-8")
+    shown = render_config(load_config(path, env={}), load_secrets({}), path)
+    assert '[tool.exposurecheck.scrub]\npublic = ["@raalte.nl"]' in shown
