@@ -330,3 +330,22 @@ def test_docx_black_highlight_is_a_failed_redaction(detector: Detector) -> None:
         (ScanKind.FAILED_REDACTION, None, Location.UNDER_BOX)}
     cleaned = docx.Document(io.BytesIO(scrubbed("z.docx", data, detector)))
     assert cleaned.paragraphs[0].text == "De indiener, [5.1.2e], heeft bezwaar gemaakt."
+
+
+@pytest.mark.parametrize("how", ["square", "unapplied-redaction"])
+def test_pdf_box_annotation_over_live_text_is_a_failed_redaction(detector: Detector,
+                                                                how: str) -> None:
+    document = pymupdf.open()
+    page = document.new_page()
+    page.insert_text((50, 100), "Indiener: Kerkweg 8 te Raalte")
+    rect = pymupdf.Rect(95, 88, 200, 104)
+    if how == "square":
+        box = page.add_rect_annot(rect)
+        box.set_colors(stroke=(0, 0, 0), fill=(0, 0, 0))
+        box.update()
+    else:
+        page.add_redact_annot(rect, fill=(0, 0, 0))
+    data = document.tobytes()
+    assert (ScanKind.FAILED_REDACTION, 1, Location.UNDER_BOX) in found("r.pdf", data, detector)
+    text = pymupdf.open(stream=scrubbed("r.pdf", data, detector), filetype="pdf")[0].get_text()
+    assert "Kerkweg" not in text and "Indiener" in text

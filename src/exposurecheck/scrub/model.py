@@ -38,7 +38,8 @@ _ARTICLES = {
 
 
 # a separator between codes, so a long run of digits and dots cannot backtrack
-_GROUND_LABELS = re.compile(r"\s*(?:\[?\d+\.\d+\.\d+[a-z]?\]?(?:[\s,]+|$))*")
+_GROUND_LABELS = re.compile(
+    r"\s*(?:\[?\d+\.\d+\.\d+(?:[a-z]\]?[\s,]*|\]?(?:[\s,]+|$)))*")
 
 
 def only_ground_labels(text: str) -> bool:

@@ -84,6 +84,11 @@ def _boxes(page: Any) -> list[pymupdf.Rect]:
             continue
         if max(fill) <= 0.25 and rect.width >= _MIN_BOX and rect.height >= _MIN_BOX:
             boxes.append(pymupdf.Rect(rect))
+    for annot in page.annots(types=(pymupdf.PDF_ANNOT_SQUARE, pymupdf.PDF_ANNOT_REDACT)) or ():
+        fill = (annot.colors or {}).get("fill") or ()
+        redact = annot.type[0] == pymupdf.PDF_ANNOT_REDACT  # marked, never applied
+        if redact or (fill and max(fill) <= 0.25):
+            boxes.append(pymupdf.Rect(annot.rect))
     return boxes
 
 
