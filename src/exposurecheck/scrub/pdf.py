@@ -21,7 +21,9 @@ from exposurecheck.scrub.engine import Context, DocumentError, Scanned, attachme
 from exposurecheck.scrub.model import DocFinding, Hit, Location, ScanKind, only_ground_labels
 
 _HEADER_BAND, _FOOTER_BAND = 0.09, 0.93  # the letterhead and footer: the organisation's own
+# PyMuPDF's constants, which its type stubs do not declare
 _KEEP_IMAGES = 0  # PDF_REDACT_IMAGE_NONE: a redaction never touches a picture
+_ANNOT_SQUARE, _ANNOT_REDACT = 4, 12  # PDF_ANNOT_SQUARE, PDF_ANNOT_REDACT
 _MIN_BOX = 4.0  # a filled box smaller than this (points) is a rule or a bullet, not a redaction
 
 
@@ -84,9 +86,9 @@ def _boxes(page: Any) -> list[pymupdf.Rect]:
             continue
         if max(fill) <= 0.25 and rect.width >= _MIN_BOX and rect.height >= _MIN_BOX:
             boxes.append(pymupdf.Rect(rect))
-    for annot in page.annots(types=(pymupdf.PDF_ANNOT_SQUARE, pymupdf.PDF_ANNOT_REDACT)) or ():
+    for annot in page.annots(types=(_ANNOT_SQUARE, _ANNOT_REDACT)) or ():
         fill = (annot.colors or {}).get("fill") or ()
-        redact = annot.type[0] == pymupdf.PDF_ANNOT_REDACT  # marked, never applied
+        redact = annot.type[0] == _ANNOT_REDACT  # marked, never applied
         if redact or (fill and max(fill) <= 0.25):
             boxes.append(pymupdf.Rect(annot.rect))
     return boxes
