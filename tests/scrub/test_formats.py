@@ -349,3 +349,10 @@ def test_pdf_box_annotation_over_live_text_is_a_failed_redaction(detector: Detec
     assert (ScanKind.FAILED_REDACTION, 1, Location.UNDER_BOX) in found("r.pdf", data, detector)
     text = pymupdf.open(stream=scrubbed("r.pdf", data, detector), filetype="pdf")[0].get_text()
     assert "Kerkweg" not in text and "Indiener" in text
+
+
+def test_pymupdf_constants_are_the_libraries() -> None:
+    from exposurecheck.scrub import pdf
+
+    assert (pdf._ANNOT_SQUARE, pdf._ANNOT_REDACT, pdf._KEEP_IMAGES) == (
+        pymupdf.PDF_ANNOT_SQUARE, pymupdf.PDF_ANNOT_REDACT, pymupdf.PDF_REDACT_IMAGE_NONE)
