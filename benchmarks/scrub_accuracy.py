@@ -222,7 +222,8 @@ def accuracy(count: int) -> bool:
             print("  survived", path, re.sub(r"\w", "x", value))
         return (recall >= 0.97 and precision >= 0.97 and not noisy_clean
                 and boxes_found == len(boxes) and not leaked_in_report and before == after
-                and seen_in_originals == planted_total and not surviving and survival >= 0.98 and public >= 0.98 and not page_mismatch
+                and seen_in_originals == planted_total and not surviving and survival >= 0.98
+                and public >= 0.98 and not page_mismatch
                 and not unreadable and not in_log)
 
 
