@@ -158,8 +158,8 @@ def accuracy(count: int) -> bool:
         precision = tp / (tp + fp) if tp + fp else 1.0
         clean = [d.path for d in planted if not d.truth]
         noisy_clean = [name for name in clean if found.get(name)]
-        boxes = [d for d in planted if ("failed_redaction", 2) in d.truth]
-        boxes_found = sum(1 for d in boxes if ("failed_redaction", 2) in found.get(d.path, ()))
+        boxes = [(d.path, t) for d in planted for t in d.truth if t[0] == "failed_redaction"]
+        boxes_found = sum(1 for path, t in boxes if t in found.get(path, ()))
         leaked_in_report = sorted({v for d in planted for v in d.values
                                    for out in (scan.stdout, table.stdout, scan.stderr)
                                    if any(f in out for f in _forms(v))})

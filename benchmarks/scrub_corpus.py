@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 import pymupdf
+from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 from lxml import etree
@@ -193,6 +194,15 @@ def make_pdf(path: Path, doc: Planted, people: Citizens, pages: int, private: bo
             width = pymupdf.get_text_length(f"Adres indiener: {secret}", fontsize=10)
             page.draw_rect(pymupdf.Rect(128, y + 40, 50 + width + 2, y + 54), color=None,
                            fill=(0, 0, 0))
+    if hidden and pages >= 3:  # a black square annotation over live text
+        page = pdf[2]
+        line = f"Telefoon indiener: {doc.plant('phone', 3, people.phone())}"
+        page.insert_text((50, 700), line, fontsize=10)
+        width = pymupdf.get_text_length(line, fontsize=10)
+        square = page.add_rect_annot(pymupdf.Rect(140, 690, 50 + width + 2, 704))
+        square.set_colors(stroke=(0, 0, 0), fill=(0, 0, 0))
+        square.update()
+        doc.truth.add(("failed_redaction", 3))
     if hidden:
         pdf.set_metadata({"author": doc.plant("metadata", None, "Johanna van Dijk"),
                           "title": "Besluit op Woo-verzoek"})
@@ -256,6 +266,10 @@ def make_docx(path: Path, doc: Planted, people: Citizens, private: bool, hidden:
         commented = document.add_paragraph("Zie de opmerking.")
         document.add_comment(commented.runs, text=f"Bel {doc.plant('phone', None, people.phone())}",
                              author="Redactie", initials="R")
+        blacked = document.add_paragraph("Indiener: ")
+        blacked.add_run(doc.plant("address", None, people.address().replace("\n", " ")))\
+            .font.highlight_color = WD_COLOR_INDEX.BLACK
+        doc.truth.add(("failed_redaction", None))
         document.core_properties.author = doc.plant("metadata", None, "Pieter Jansen")
         document.core_properties.last_modified_by = "Pieter Jansen"
     else:
