@@ -77,6 +77,7 @@ def looks_like_person(value: str) -> bool:
 def handler(name: str) -> tuple[Callable[[bytes, Context], Scanned],
                                 Callable[[bytes, Context], tuple[bytes, list[DocFinding]]]]:
     suffix = PurePath(name).suffix.lower()
+    # imported here: the format modules import this one (attachments come back through it)
     from exposurecheck.scrub import eml, html, odt, office, pdf, text
 
     table = {".pdf": (pdf.scan, pdf.scrub), ".docx": (office.scan, office.scrub),

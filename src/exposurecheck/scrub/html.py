@@ -93,10 +93,7 @@ def _parse(data: bytes) -> Any:
 
 
 def _hits(unit: _Unit, context: Context) -> list[Hit]:
-    text = unit.slots.text
-    if unit.location is Location.METADATA:
-        return []
-    return context.detector.find(text, public_place=unit.public)
+    return context.detector.find(unit.slots.text, public_place=unit.public)
 
 
 def scan(data: bytes, context: Context) -> Scanned:
