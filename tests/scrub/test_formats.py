@@ -356,3 +356,10 @@ def test_pymupdf_constants_are_the_libraries() -> None:
 
     assert (pdf._ANNOT_SQUARE, pdf._ANNOT_REDACT, pdf._KEEP_IMAGES) == (
         pymupdf.PDF_ANNOT_SQUARE, pymupdf.PDF_ANNOT_REDACT, pymupdf.PDF_REDACT_IMAGE_NONE)
+
+
+def test_html_in_another_charset_is_written_as_utf8(detector: Detector) -> None:
+    page = (f"<html><head><meta charset='windows-1252'></head><body><p>Café, bel {PHONE}</p>"
+            "</body></html>").encode("cp1252")
+    out = scrubbed("c.html", page, detector).decode("utf-8")
+    assert "Café, bel [5.1.2e]" in out and 'charset="utf-8"' in out

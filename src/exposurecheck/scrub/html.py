@@ -133,6 +133,11 @@ def scrub(data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
         for key, value in unit.slots.redacted(hits).items():
             _write(key, value)
         done += context.findings(hits, None, unit.location)
+    for meta in root.iter("meta"):  # the copy is written as UTF-8, whatever the original was
+        if meta.get("charset"):
+            meta.set("charset", "utf-8")
+        elif (meta.get("http-equiv") or "").lower() == "content-type":
+            meta.set("content", "text/html; charset=utf-8")
     tree = root.getroottree()
     doctype = tree.docinfo.doctype or None
     out: bytes = lxml.html.tostring(root, encoding="utf-8", doctype=doctype,
