@@ -211,6 +211,7 @@ def test_odt_scrub_keeps_the_mimetype_first_and_the_other_text(detector: Detecto
     for value in (EMAIL, BSN[:4], BSN[4:], PHONE, IBAN):
         assert value not in content
     assert "Maria de Boer" not in meta
+    assert "text:change " not in content and 'change-id="c1"' not in content
     assert "dit blijft." in content and "van de indiener." in content
 
 

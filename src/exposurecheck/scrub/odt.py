@@ -175,6 +175,24 @@ def _detach(element: Any) -> None:
     parent.remove(element)
 
 
+_CHANGE_MARKS = (f"{TEXT}change", f"{TEXT}change-start", f"{TEXT}change-end")
+
+
+def _remove_with_references(holder: Any, root: Any) -> None:
+    """Remove hidden content; a removed tracked change takes its marks in the text along."""
+    if holder.tag == f"{TEXT}changed-region":
+        region = holder.get(f"{TEXT}id") or holder.get("{http://www.w3.org/XML/1998/namespace}id")
+        for mark in list(root.iter(*_CHANGE_MARKS)):
+            if mark.get(f"{TEXT}change-id") == region:
+                _detach(mark)
+    if holder.tag == f"{OFFICE}annotation":
+        name = holder.get(f"{OFFICE}name")
+        for end in list(root.iter(f"{OFFICE}annotation-end")):
+            if name and end.get(f"{OFFICE}name") == name:
+                _detach(end)
+    _detach(holder)
+
+
 def scrub(data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
     archive, trees = _read(data)
     done: list[DocFinding] = []
@@ -196,7 +214,7 @@ def scrub(data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
             done += context.findings(hits, None, unit.location)
             changed.add(name)
             if unit.holder is not None:
-                _detach(unit.holder)
+                _remove_with_references(unit.holder, trees[name])
             else:
                 for key, value in unit.slots.redacted(hits).items():
                     _write(key, value)
