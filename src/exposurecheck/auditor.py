@@ -70,7 +70,8 @@ class Auditor:
             id=official.id, name=official.name, role=official.role,
             organisation=official.organisation,
             sources=tuple(c.source for c in self._collectors), findings=findings,
-            errors=tuple(e for outcome in outcomes for e in outcome.errors))
+            errors=tuple(e for outcome in outcomes for e in outcome.errors),
+            not_read=tuple(n for outcome in outcomes for n in outcome.not_read))
 
     async def _run(self, collector: Collector, official: Official) -> CollectorResult:
         """A collector that hangs or crashes is recorded for this official, never dropped."""

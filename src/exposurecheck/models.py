@@ -198,6 +198,15 @@ class SourceError(Frozen):
     message: str
 
 
+class NotRead(Frozen):
+    """Files a source saw and by design does not read (images, video, archives, calendars),
+    counted per media type: listed for the reader, no reason to call an audit incomplete."""
+
+    source: SourceId
+    media_type: str
+    count: int = Field(ge=1)
+
+
 class OfficialResult(Frozen):
     id: OfficialId
     name: str
@@ -206,6 +215,7 @@ class OfficialResult(Frozen):
     sources: tuple[SourceId, ...] = ()
     findings: tuple[Finding, ...] = ()
     errors: tuple[SourceError, ...] = ()
+    not_read: tuple[NotRead, ...] = ()
 
     @property
     def complete(self) -> bool:

@@ -207,17 +207,19 @@ def test_readable_content_types(content_type: str, kind: str) -> None:
     assert fetched(fetch_one("http://site.example/p", web.transport())).content_type == kind
 
 
-@pytest.mark.parametrize(("content_type", "reason"), [
-    ("application/pdf", "content type application/pdf is not read"),
-    ("image/png", "content type image/png is not read"),
-    ("application/json; charset=utf-8", "content type application/json is not read"),
-    ("", "content type (none) is not read"),
+@pytest.mark.parametrize(("content_type", "media_type"), [
+    ("image/png", "image/png"),
+    ("application/json; charset=utf-8", "application/json"),
+    ("application/zip", "application/zip"),
+    ("", "(none)"),
+    ("application/octet-stream", "application/octet-stream"),
 ])
-def test_other_content_types_are_skipped(content_type: str, reason: str) -> None:
-    web = Web({"/p": page(b"%PDF-1.7 ...", content_type)})
+def test_other_content_types_are_not_read(content_type: str, media_type: str) -> None:
+    web = Web({"/p": page(b"\x89PNG\r\n\x1a\n...", content_type)})
     result = problem(fetch_one("http://site.example/p?x=1", web.transport()))
-    assert (result.url, result.kind, result.reason) == ("http://site.example/p?x=1", "skipped",
-                                                         reason)
+    assert (result.url, result.kind, result.reason, result.media_type) == (
+        "http://site.example/p?x=1", "not_read", f"content type {media_type} is not read",
+        media_type)
 
 
 @pytest.mark.parametrize("status", [400, 403, 404, 410, 500, 503])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from exposurecheck.models import Finding, Frozen, Official, SourceError, SourceId
+from exposurecheck.models import Finding, Frozen, NotRead, Official, SourceError, SourceId
 
 
 class CollectorResult(Frozen):
@@ -13,6 +13,7 @@ class CollectorResult(Frozen):
     source: SourceId
     findings: tuple[Finding, ...] = ()
     errors: tuple[SourceError, ...] = ()
+    not_read: tuple[NotRead, ...] = ()
 
 
 class Collector(Protocol):

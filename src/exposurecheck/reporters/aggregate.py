@@ -24,6 +24,7 @@ from exposurecheck.i18n import Lang
 from exposurecheck.models import (
     FindingKind,
     Frozen,
+    OfficialResult,
     Report,
     Severity,
     SourceId,
@@ -90,6 +91,8 @@ _WORDS: dict[str, tuple[str, str]] = {
                         "toch openbaar zijn.",
                         "Not every source could be checked: what is missing below may still be "
                         "public."),
+    "not_read": ("Niet gelezen (geen tekst: afbeeldingen, archieven ...)",
+                 "Not read (not text: images, archives ...)"),
     "failed": ("mislukt", "failed"),
     "timeout": ("time-out", "timed out"),
     "skipped": ("overgeslagen", "skipped"),
@@ -163,6 +166,14 @@ def word(key: str, lang: Lang) -> str:
         nl, en = _WORDS[key]
         return nl if lang is Lang.NL else en
     return label(key, lang)
+
+
+def not_read_line(result: OfficialResult, lang: Lang) -> str | None:
+    """What a source saw and did not read by design, as one line: counts per media type."""
+    if not result.not_read:
+        return None
+    counts = ", ".join(f"{n.media_type} {n.count}" for n in result.not_read)
+    return f"{word('not_read', lang)}: {counts}"
 
 
 class Count(Frozen):

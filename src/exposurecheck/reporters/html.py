@@ -24,6 +24,7 @@ from exposurecheck.reporters.aggregate import (
     aggregate,
     html_document,
     meta_line,
+    not_read_line,
     overview_html,
     word,
 )
@@ -189,6 +190,9 @@ def _official(number: int, result: OfficialResult, lang: Lang) -> str:
                      f'{escape(word("incomplete", lang))}</span> '
                      f'{escape(word("incomplete_note", lang))}</p>\n'
                      f'<p>{escape(word("source_errors", lang))}:</p><ul>{errors}</ul></div>\n')
+    not_read = not_read_line(result, lang)
+    if not_read:
+        parts.append(f'<p class="not-read">{escape(not_read)}</p>\n')
     ordered = by_urgency(result.findings)
     if ordered:
         parts.append(_findings(ordered, lang))

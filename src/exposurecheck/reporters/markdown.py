@@ -15,6 +15,7 @@ from exposurecheck.reporters.aggregate import (
     markdown_table,
     md,
     meta_line,
+    not_read_line,
     overview_markdown,
     word,
 )
@@ -69,6 +70,9 @@ def _official(result: OfficialResult, lang: Lang) -> str:
         parts.append("\n".join(f"- {md(word(e.source.value, lang))}: "
                                f"{md(word(e.kind.value, lang))}: {md(e.message)}"
                                for e in result.errors) + "\n")
+    not_read = not_read_line(result, lang)
+    if not_read:
+        parts.append(f"{md(not_read)}\n")
     ordered = by_urgency(result.findings)
     if ordered:
         parts.append(_findings(ordered, lang))

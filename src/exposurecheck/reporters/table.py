@@ -11,6 +11,7 @@ from rich.text import Text
 
 from exposurecheck.i18n import Lang
 from exposurecheck.models import Finding, OfficialResult, Report, Severity, Status
+from exposurecheck.reporters.aggregate import not_read_line
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.labels import label
 
@@ -47,6 +48,9 @@ def _official(result: OfficialResult, lang: Lang) -> RenderableType:
         parts.append(Text(f"  {label('no_findings', lang)}", style="green"))
     parts += [Text(f"  ! {e.source.value}: {e.kind.value}: {e.message}", style="magenta")
               for e in result.errors]
+    not_read = not_read_line(result, lang)
+    if not_read:
+        parts.append(Text(f"  {not_read}", style="dim"))
     parts += _steps(result.findings, lang)
     parts.append(Text(""))
     return Group(*parts)

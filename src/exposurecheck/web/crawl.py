@@ -11,6 +11,12 @@ request, so it does not count as an attempt; it is listed in ``problems`` as
 skipped with reason :data:`ROBOTS_DISALLOWED`, so a caller can tell the site's
 wish from a failure. Every other problem is listed too: never silently clean.
 
+Documents (PDF, DOCX, ODT) are read like pages; their links are not followed.
+A link whose name says it is not meant to be read (an image, video, audio, font,
+archive or calendar) sends no request and is listed in ``problems`` with kind
+``"not_read"`` and the media type its name implies; the fetcher lists what it
+did request and found not readable the same way.
+
 Links come from ``<a href>`` (against ``<base href>``) in HTML pages, read with
 lxml, which stays linear on hostile markup where the standard library's parser
 can take minutes.
@@ -19,9 +25,12 @@ can take minutes.
 from __future__ import annotations
 
 import asyncio
+import mimetypes
 import warnings
 from dataclasses import dataclass
+from typing import Final
 
+import httpx
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from bs4.filter import SoupStrainer
 
@@ -35,9 +44,34 @@ from exposurecheck.web.fetch import (
     origin,
 )
 
-__all__ = ["CrawlResult", "crawl", "links"]
+__all__ = ["CrawlResult", "crawl", "links", "not_meant_to_be_read"]
 
 _LINK_TAGS = SoupStrainer(["a", "base"])
+_NOT_READ_KINDS: Final = ("image/", "video/", "audio/", "font/")
+_NOT_READ_TYPES: Final = frozenset({
+    "application/zip", "application/x-zip-compressed", "application/gzip", "application/x-tar",
+    "application/x-7z-compressed", "application/x-rar-compressed", "application/vnd.rar",
+    "application/x-bzip2", "application/x-xz", "text/calendar", "application/vnd.ms-fontobject",
+    "application/x-font-ttf", "application/ogg", "application/x-shockwave-flash",
+})  # fmt: skip
+
+
+_MIME_TYPES: Final = mimetypes.MimeTypes()  # the built-in table only: the same on every machine
+for _type, _suffix in (("text/calendar", ".ics"), ("font/woff", ".woff"), ("font/woff2", ".woff2"),
+                       ("font/ttf", ".ttf"), ("font/otf", ".otf"), ("application/gzip", ".gz"),
+                       ("application/x-7z-compressed", ".7z"), ("application/vnd.rar", ".rar")):
+    _MIME_TYPES.add_type(_type, _suffix)
+_COMPRESSED: Final = {"gzip": "application/gzip", "bzip2": "application/x-bzip2",
+                      "xz": "application/x-xz"}
+
+
+def not_meant_to_be_read(url: str) -> str | None:
+    """The media type a link's name implies when it is not worth a request, else None."""
+    guessed, encoding = _MIME_TYPES.guess_type(httpx.URL(url).path, strict=False)
+    guessed = guessed or _COMPRESSED.get(encoding or "")
+    if guessed and (guessed.startswith(_NOT_READ_KINDS) or guessed in _NOT_READ_TYPES):
+        return guessed
+    return None
 
 
 @dataclass(frozen=True)
@@ -101,7 +135,12 @@ async def crawl(fetcher: Fetcher, site: Site) -> CrawlResult:
                 for url in links(result):
                     if url not in seen and origin(url) in scope:
                         seen.add(url)
-                        next_level.append(url)
+                        media_type = not_meant_to_be_read(url)
+                        if media_type is None:
+                            next_level.append(url)
+                        else:
+                            problems.append(FetchProblem(url, "not_read", f"content type "
+                                                         f"{media_type} is not read", media_type))
         if not level:
             level, next_level, depth = next_level, [], depth + 1
     return CrawlResult(site, tuple(pages.values()), tuple(problems))

@@ -7,6 +7,11 @@ https only) and a content-type filter. A page that could not be read comes back
 as a :class:`FetchProblem`, never as an exception and never dropped: a page we
 could not check is not a clean page.
 
+Documents (PDF, DOCX, ODT) are read like pages, with their own size cap, and
+come back as a :class:`FetchedPage` with one text per document page. Files that
+are not meant to be read (images, video, archives...) come back as a problem of
+kind ``"not_read"`` with their media type: listed, but no failure.
+
 Privacy: pages hold personal data. Nothing here logs a query string, problem
 reasons carry no URL, and the optional disk cache is readable by its owner only.
 """
@@ -34,9 +39,11 @@ from bs4.dammit import EncodingDetector
 from protego import Protego
 
 from exposurecheck import __version__
+from exposurecheck.documents import DocumentError, DocumentLimits, document_kind, read_document
 from exposurecheck.logs import redact_http_logs, without_query
 from exposurecheck.once import Once
 from exposurecheck.ratelimit import RateLimiter
+from exposurecheck.untrusted import clean_text
 
 __all__ = [
     "OFF_SITE",
@@ -66,6 +73,16 @@ _READABLE: Final = {
     "application/xhtml+xml": "text/html",
     "text/plain": "text/plain",
 }
+_DOCUMENT_TYPES: Final = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
+_ACCEPT: Final = ("text/html, application/xhtml+xml, application/pdf, "
+                  f"{_DOCUMENT_TYPES['docx']}, {_DOCUMENT_TYPES['odt']}, text/plain;q=0.9")
+_SNIFFED: Final = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+"""Media types that say nothing: the body is read and its signature decides."""
+_MAX_MEDIA_TYPE: Final = 100
 _REDIRECTS: Final = frozenset({301, 302, 303, 307, 308})
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 # The WHATWG Encoding Standard decodes these labels as windows-1252, as browsers do.
@@ -85,6 +102,8 @@ class FetchPolicy:
     timeout: float = 10.0
     """Connect and read timeout, and the total deadline for one response."""
     max_bytes: int = 2_000_000
+    max_document_bytes: int = 20_000_000
+    """The size cap of a PDF, DOCX or ODT file; pages keep ``max_bytes``."""
     max_redirects: int = 5
     rate_limit: float = 2.0
     """Requests per second to one host (token bucket, burst 1); robots.txt counts."""
@@ -98,8 +117,8 @@ class FetchPolicy:
     def __post_init__(self) -> None:
         if self.timeout <= 0:
             raise ValueError("timeout must be > 0")
-        if self.max_bytes <= 0:
-            raise ValueError("max_bytes must be > 0")
+        if self.max_bytes <= 0 or self.max_document_bytes <= 0:
+            raise ValueError("max_bytes and max_document_bytes must be > 0")
         if self.max_redirects < 0:
             raise ValueError("max_redirects must be >= 0")
         if self.rate_limit <= 0:
@@ -117,12 +136,20 @@ class FetchedPage:
     requested_url: str
     status: int
     content_type: str
-    """"text/html" (also for XHTML) or "text/plain"."""
+    """"text/html" (also for XHTML), "text/plain", or a document's media type."""
     text: str
     encoding: str
+    pages: tuple[str, ...] = ()
+    """A document's text, one entry per page (see `exposurecheck.documents`); () for a page."""
+    title: str = ""
+    """A document's title from its metadata."""
+
+    @property
+    def is_document(self) -> bool:
+        return bool(self.pages)
 
 
-ProblemKind = Literal["failed", "timeout", "skipped"]
+ProblemKind = Literal["failed", "timeout", "skipped", "not_read"]
 
 
 @dataclass(frozen=True)
@@ -134,6 +161,8 @@ class FetchProblem:
     kind: ProblemKind
     reason: str
     """For people; carries no URL and no personal data."""
+    media_type: str = ""
+    """For "not_read": what the file is ("image/png"), from its header or its name."""
 
 
 FetchResult = FetchedPage | FetchProblem
@@ -214,7 +243,7 @@ class Fetcher:
             timeout=httpx.Timeout(policy.timeout),
             headers={
                 "User-Agent": policy.user_agent,
-                "Accept": "text/html, application/xhtml+xml, text/plain;q=0.9",
+                "Accept": _ACCEPT,
             },
             follow_redirects=False,
         )
@@ -300,6 +329,8 @@ class Fetcher:
             return answer
         if not 200 <= answer.status < 300:
             return FetchProblem(str(url), "failed", f"HTTP {answer.status}")
+        if answer.media_type not in _READABLE:
+            return await self._read_document(url, answer)
         html = answer.media_type != "text/plain"
         text, encoding = _decode(answer.body, answer.charset, html=html)
         if _looks_binary(text):
@@ -312,6 +343,22 @@ class Fetcher:
             text=text,
             encoding=encoding,
         )
+
+    async def _read_document(self, url: httpx.URL, answer: _Answer) -> FetchedPage | FetchProblem:
+        """A document's text, read off the event loop; a file that is not one is "not read"."""
+        kind = document_kind(str(url), answer.media_type, answer.body[:8])
+        if kind is None or kind.value not in _DOCUMENT_TYPES:
+            return _not_read(url, answer.media_type)
+        limits = DocumentLimits(max_bytes=self.policy.max_document_bytes,
+                                max_seconds=self.policy.timeout * 3)
+        try:
+            document = await asyncio.to_thread(read_document, answer.body, name=str(url),
+                                               content_type=answer.media_type, limits=limits)
+        except DocumentError as exc:
+            return FetchProblem(str(url), "failed", f"{kind.value.upper()}: {exc.reason}")
+        return FetchedPage(url=str(url), requested_url=str(url), status=answer.status,
+                           content_type=_DOCUMENT_TYPES[kind.value], text="", encoding="",
+                           pages=document.pages, title=document.title)
 
     # -- robots.txt
 
@@ -383,11 +430,12 @@ class Fetcher:
             return _Answer(status)
         content_type = response.headers.get("Content-Type", "")
         media_type = content_type.partition(";")[0].strip().lower()
-        if not robots and media_type not in _READABLE:
-            return FetchProblem(
-                str(url), "skipped", f"content type {media_type or '(none)'} is not read"
-            )
-        cap = min(self.policy.max_bytes, _ROBOTS_MAX_BYTES) if robots else self.policy.max_bytes
+        document = not robots and media_type not in _READABLE
+        if document and document_kind(str(url), media_type) is None \
+                and media_type not in _SNIFFED:
+            return _not_read(url, media_type)
+        cap = (min(self.policy.max_bytes, _ROBOTS_MAX_BYTES) if robots
+               else self.policy.max_document_bytes if document else self.policy.max_bytes)
         declared = response.headers.get("Content-Length", "")
         if not robots and declared.isdigit() and int(declared) > cap:
             return FetchProblem(str(url), "skipped", f"larger than {cap} bytes")
@@ -400,6 +448,12 @@ class Fetcher:
                 del body[cap:]
                 break
         return _Answer(status, media_type, response.charset_encoding, bytes(body))
+
+
+def _not_read(url: httpx.URL, media_type: str) -> FetchProblem:
+    media_type = clean_text(media_type)[:_MAX_MEDIA_TYPE] or "(none)"
+    return FetchProblem(str(url), "not_read", f"content type {media_type} is not read",
+                        media_type=media_type)
 
 
 # --------------------------------------------------------------------------- decoding
@@ -467,6 +521,8 @@ class _DiskCache:
                 content_type=str(data["content_type"]),
                 text=str(data["text"]),
                 encoding=str(data["encoding"]),
+                pages=tuple(str(p) for p in data.get("pages", ())),
+                title=str(data.get("title", "")),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -478,6 +534,8 @@ class _DiskCache:
             "content_type": page.content_type,
             "encoding": page.encoding,
             "text": page.text,
+            "pages": list(page.pages),
+            "title": page.title,
             "fetched_at": time.time(),
         }
         try:

@@ -5,11 +5,15 @@ run and shared by all officials) and the pages listed for one official. Each
 page is read once and searched for each official's roster data. A page that
 could not be fetched is reported for the officials it was meant for, never
 passed over in silence; a page robots.txt asks us not to read is not read.
+Documents (PDF, DOCX, ODT) are searched page by page, and a finding names its
+page. Files a crawl finds that are not meant to be read (images, archives...)
+are counted per media type in ``not_read``; one the official listed is an error.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Sequence
 
 from exposurecheck.collectors.interface import CollectorResult
@@ -20,6 +24,7 @@ from exposurecheck.models import (
     Finding,
     Locator,
     Match,
+    NotRead,
     Official,
     Site,
     SourceError,
@@ -30,7 +35,7 @@ from exposurecheck.models import (
 )
 from exposurecheck.once import Once
 from exposurecheck.web.crawl import CrawlResult, crawl
-from exposurecheck.web.extract import PageContent, extract
+from exposurecheck.web.extract import Block, Element, PageContent, extract
 from exposurecheck.web.fetch import (
     OFF_SITE,
     ROBOTS_DISALLOWED,
@@ -43,7 +48,10 @@ from exposurecheck.web.match import WebMatch, find_exposures
 # Crawl skips that miss nothing of the site: pages its robots.txt asks us not to read,
 # and links that redirect to another site (a crawl stays on its own host by design).
 _BY_DESIGN = frozenset({ROBOTS_DISALLOWED, OFF_SITE})
-_ERROR_KINDS = {"skipped": SourceErrorKind.SKIPPED, "timeout": SourceErrorKind.TIMEOUT}
+_ERROR_KINDS = {"skipped": SourceErrorKind.SKIPPED, "timeout": SourceErrorKind.TIMEOUT,
+                "not_read": SourceErrorKind.SKIPPED}
+_Pages = tuple[tuple[int | None, PageContent], ...]
+"""A page's content as (page number, content): one entry for HTML, one per document page."""
 
 
 class WebCollector:
@@ -55,7 +63,7 @@ class WebCollector:
         self._fetcher = fetcher
         self._sites = tuple(dict.fromkeys(sites))
         self._crawls: Once[Site, CrawlResult] = Once()
-        self._contents: Once[str, PageContent] = Once()
+        self._contents: Once[str, _Pages] = Once()
 
     async def aclose(self) -> None:
         await self._fetcher.aclose()
@@ -63,10 +71,12 @@ class WebCollector:
     async def collect(self, official: Official) -> CollectorResult:
         errors: list[SourceError] = []
         pages: dict[str, FetchedPage] = {}
+        not_read: Counter[str] = Counter()
         for result in await asyncio.gather(*(self._crawl(site) for site in self._sites)):
             pages.update((page.url, page) for page in result.pages)
-            errors += [_error(p) for p in result.problems
-                       if not (p.kind == "skipped" and p.reason in _BY_DESIGN)]
+            not_read.update(p.media_type for p in result.problems if p.kind == "not_read")
+            errors += [_error(p) for p in result.problems if p.kind != "not_read"
+                       and not (p.kind == "skipped" and p.reason in _BY_DESIGN)]
         own = await asyncio.gather(*(self._fetcher.fetch(url) for url in official.urls))
         for fetched in own:
             if isinstance(fetched, FetchProblem):
@@ -75,30 +85,44 @@ class WebCollector:
                 pages[fetched.url] = fetched
         findings: list[Finding] = []
         for url, page in sorted(pages.items()):
-            content = await self._content(page)
-            if content.parse_failed:
-                errors.append(SourceError(source=self.source, kind=SourceErrorKind.FAILED,
-                                          message=f"{without_query(url)}: the page could not "
-                                                  "be parsed"))
-                continue
-            # one match per (kind, subject, detail) on a page, and one page per URL
-            findings += [_finding(official, content, match) for match
-                         in await asyncio.to_thread(find_exposures, official, content)]
+            for number, content in await self._content(page):
+                if content.parse_failed:
+                    errors.append(SourceError(source=self.source, kind=SourceErrorKind.FAILED,
+                                              message=f"{without_query(url)}: the page could "
+                                                      "not be parsed"))
+                    continue
+                # one match per (kind, subject, detail) on a page, and one page per URL
+                findings += [_finding(official, content, match, number) for match
+                             in await asyncio.to_thread(find_exposures, official, content)]
         unique = {(e.kind, e.message): e for e in errors}
         return CollectorResult(source=self.source, findings=tuple(findings),
-                               errors=tuple(unique.values()))
+                               errors=tuple(unique.values()),
+                               not_read=tuple(NotRead(source=self.source, media_type=media,
+                                                      count=count)
+                                              for media, count in sorted(not_read.items())))
 
     async def _crawl(self, site: Site) -> CrawlResult:
         return await self._crawls.get(site, lambda: crawl(self._fetcher, site))
 
-    async def _content(self, page: FetchedPage) -> PageContent:
+    async def _content(self, page: FetchedPage) -> _Pages:
         """Parse each page once per run, off the event loop: a large page takes a while."""
-        return await self._contents.get(page.url, lambda: asyncio.to_thread(extract, page))
+        return await self._contents.get(page.url, lambda: asyncio.to_thread(_contents, page))
 
 
-def _finding(official: Official, content: PageContent, match: WebMatch) -> Finding:
+def _contents(page: FetchedPage) -> _Pages:
+    """An HTML page as one content; a document as one per page, a paragraph per block."""
+    if not page.is_document:
+        return ((None, extract(page)),)
+    return tuple(
+        (number, PageContent(url=page.url, title=page.title, blocks=tuple(
+            Block(Element.TEXT, line) for line in text.split("\n") if line.strip())))
+        for number, text in enumerate(page.pages, start=1) if text.strip())
+
+
+def _finding(official: Official, content: PageContent, match: WebMatch,
+             page: int | None = None) -> Finding:
     """The locator's element is left out of the fingerprint: moving within a page is no news."""
-    page_locator = Locator(url=content.url)
+    page_locator = Locator(url=content.url, page=page)
     return Finding(
         kind=match.kind, subject=match.subject, status=Status.EXPOSED,
         severity=severity_for(match.kind, Status.EXPOSED), source=SourceId.WEB,

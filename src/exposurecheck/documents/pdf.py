@@ -1,0 +1,35 @@
+"""PDF: the text layer of each page, read with PyMuPDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pymupdf
+
+from exposurecheck.documents.layout import page, unwrap
+from exposurecheck.documents.reader import Deadline, DocumentError, DocumentLimits, DocumentProblem
+
+_TEXT_BLOCK = 0
+_open: Any = pymupdf.open
+
+
+def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> tuple[list[str], str]:
+    try:
+        document: Any = _open(stream=data, filetype="pdf")
+    except Exception:
+        raise DocumentError(DocumentProblem.BROKEN, "not a readable PDF") from None
+    with document:
+        if document.needs_pass:
+            raise DocumentError(DocumentProblem.ENCRYPTED)
+        if document.page_count > limits.max_pages:
+            raise DocumentError(DocumentProblem.TOO_LARGE, f"more than {limits.max_pages} pages")
+        pages: list[str] = []
+        for pdf_page in document:
+            deadline.check()
+            blocks = pdf_page.get_text("blocks", sort=True)
+            pages.append(page(unwrap(str(block[4]).split("\n")) for block in blocks
+                              if block[6] == _TEXT_BLOCK))
+        if not any(text.strip() for text in pages):
+            raise DocumentError(DocumentProblem.NO_TEXT if pages else DocumentProblem.BROKEN)
+        title = str((document.metadata or {}).get("title") or "")
+    return pages, title
