@@ -289,7 +289,8 @@ def test_an_unreadable_attachment_is_a_problem_not_silence(detector: Detector) -
                            filename="kapot.pdf")
     context = Context(detector)
     scan_bytes("m.eml", bytes(message), context)
-    assert context.problems == ["attachment kapot.pdf: not readable as PDF"]
+    assert context.problems == [
+        "attachment kapot.pdf: the file is damaged or not what it claims to be (PDF)"]
 
 
 def test_pdf_xmp_author_is_found_and_removed(detector: Detector) -> None:
@@ -364,3 +365,15 @@ def test_html_in_another_charset_is_written_as_utf8(detector: Detector) -> None:
             "</body></html>").encode("cp1252")
     out = scrubbed("c.html", page, detector).decode("utf-8")
     assert "Café, bel [5.1.2e]" in out and 'charset="utf-8"' in out
+
+
+@pytest.mark.parametrize("name", ["x.docx", "x.odt"])
+def test_office_xml_with_a_dtd_is_refused(detector: Detector, name: str) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        part = "word/document.xml" if name.endswith("docx") else "content.xml"
+        archive.writestr(part, '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>')
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(DocumentError) as raised:
+        scan_bytes(name, out.getvalue(), Context(detector))
+    assert "DTD" in str(raised.value)

@@ -13,6 +13,7 @@ from exposurecheck.scrub import html
 from exposurecheck.scrub.engine import (
     Context,
     DocumentError,
+    DocumentProblem,
     Scanned,
     attachment_findings,
     scrub_bytes,
@@ -27,7 +28,7 @@ _HEADERS = ("From", "To", "Cc", "Bcc", "Reply-To", "Subject", "Sender")
 def _parse(data: bytes) -> Message:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     if not message.keys():
-        raise DocumentError("not readable as e-mail (no headers)")
+        raise DocumentError(DocumentProblem.BROKEN, "e-mail without headers")
     return message
 
 

@@ -11,15 +11,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from exposurecheck.documents import DocumentError, DocumentLimits, DocumentProblem
 from exposurecheck.scrub.detect import Detector
 from exposurecheck.scrub.model import DocFinding, Hit, Location, ScanKind
 
 SUFFIXES = (".pdf", ".docx", ".odt", ".html", ".htm", ".txt", ".md", ".markdown", ".eml")
 _MAX_DEPTH = 5
-
-
-class DocumentError(Exception):
-    """A document that cannot be read; the message never holds its content."""
+LIMITS = DocumentLimits()  # the document readers' bounds: size, pages, zip members
+__all__ = ["LIMITS", "Context", "DocumentError", "DocumentProblem", "Scanned", "scan_bytes",
+           "scrub_bytes"]
 
 
 @dataclass
@@ -87,16 +87,23 @@ def handler(name: str) -> tuple[Callable[[bytes, Context], Scanned],
         return table[suffix]
     if suffix in (".txt", ".md", ".markdown"):
         return text.scan, text.scrub
-    raise DocumentError(f"not a supported format ({suffix or 'no extension'})")
+    raise DocumentError(DocumentProblem.UNSUPPORTED, suffix or "no extension")
+
+
+def _within_limits(data: bytes) -> None:
+    if len(data) > LIMITS.max_bytes:
+        raise DocumentError(DocumentProblem.TOO_LARGE, f"more than {LIMITS.max_bytes} bytes")
 
 
 def scan_bytes(name: str, data: bytes, context: Context) -> Scanned:
     scan, _ = handler(name)
+    _within_limits(data)
     return scan(data, context)
 
 
 def scrub_bytes(name: str, data: bytes, context: Context) -> tuple[bytes, list[DocFinding]]:
     _, scrub = handler(name)
+    _within_limits(data)
     return scrub(data, context)
 
 

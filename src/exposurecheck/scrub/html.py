@@ -13,7 +13,7 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
-from exposurecheck.scrub.engine import Context, DocumentError, Scanned
+from exposurecheck.scrub.engine import Context, DocumentError, DocumentProblem, Scanned
 from exposurecheck.scrub.model import DocFinding, Hit, Location
 from exposurecheck.scrub.slots import Slots
 
@@ -89,7 +89,7 @@ def _parse(data: bytes) -> Any:
     try:
         return lxml.html.document_fromstring(data)
     except (etree.ParserError, ValueError) as exc:
-        raise DocumentError("not readable as HTML") from exc
+        raise DocumentError(DocumentProblem.BROKEN, "HTML") from exc
 
 
 def _hits(unit: _Unit, context: Context) -> list[Hit]:

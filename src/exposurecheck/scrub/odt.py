@@ -17,7 +17,8 @@ from typing import Any
 
 from lxml import etree
 
-from exposurecheck.scrub.engine import Context, DocumentError, Scanned
+from exposurecheck.documents.archive import open_zip, parse_xml, read_member
+from exposurecheck.scrub.engine import LIMITS, Context, DocumentError, DocumentProblem, Scanned
 from exposurecheck.scrub.model import DocFinding, Location
 from exposurecheck.scrub.slots import Slots
 
@@ -28,7 +29,6 @@ FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 _PARTS = ("content.xml", "styles.xml")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 @dataclass
@@ -40,14 +40,18 @@ class _Unit:
 
 
 def _read(data: bytes) -> tuple[zipfile.ZipFile, dict[str, Any]]:
+    """The parts, read with the document readers' guards (zip bombs, DTDs)."""
+    archive = open_zip(data, LIMITS)
+    trees = {}
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        trees = {name: etree.fromstring(archive.read(name), _PARSER)
-                 for name in (*_PARTS, "meta.xml") if name in archive.namelist()}
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, ValueError) as exc:
-        raise DocumentError("not readable as ODT") from exc
+        for name in (*_PARTS, "meta.xml"):
+            member = read_member(archive, name)
+            if member is not None:
+                trees[name] = parse_xml(member)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError) as exc:
+        raise DocumentError(DocumentProblem.BROKEN, "ODT") from exc
     if "content.xml" not in trees:
-        raise DocumentError("not readable as ODT (no content.xml)")
+        raise DocumentError(DocumentProblem.BROKEN, "ODT without content.xml")
     return archive, trees
 
 

@@ -19,7 +19,8 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
-from exposurecheck.scrub.engine import Context, DocumentError, Scanned
+from exposurecheck.documents.archive import check_xml_members, open_zip
+from exposurecheck.scrub.engine import LIMITS, Context, DocumentError, DocumentProblem, Scanned
 from exposurecheck.scrub.model import (
     DocFinding,
     Hit,
@@ -43,11 +44,12 @@ class _Unit:
 
 
 def _open(data: bytes) -> Any:
+    check_xml_members(open_zip(data, LIMITS))  # zip bombs and DTDs stop here
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError,
             etree.XMLSyntaxError) as exc:
-        raise DocumentError("not readable as DOCX") from exc
+        raise DocumentError(DocumentProblem.BROKEN, "DOCX") from exc
 
 
 def _trees(document: Any) -> Iterator[tuple[Any, str, Any]]:

@@ -17,7 +17,14 @@ from typing import Any
 
 import pymupdf
 
-from exposurecheck.scrub.engine import Context, DocumentError, Scanned, attachment_findings
+from exposurecheck.scrub.engine import (
+    LIMITS,
+    Context,
+    DocumentError,
+    DocumentProblem,
+    Scanned,
+    attachment_findings,
+)
 from exposurecheck.scrub.model import DocFinding, Hit, Location, ScanKind, only_ground_labels
 
 _HEADER_BAND, _FOOTER_BAND = 0.09, 0.93  # the letterhead and footer: the organisation's own
@@ -59,9 +66,11 @@ def _open(data: bytes) -> Any:
     try:
         document = pymupdf.open(stream=data, filetype="pdf")
     except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
-        raise DocumentError("not readable as PDF") from exc
+        raise DocumentError(DocumentProblem.BROKEN, "PDF") from exc
     if document.needs_pass:
-        raise DocumentError("encrypted PDF (needs a password)")
+        raise DocumentError(DocumentProblem.ENCRYPTED)
+    if document.page_count > LIMITS.max_pages:
+        raise DocumentError(DocumentProblem.TOO_LARGE, f"more than {LIMITS.max_pages} pages")
     return document
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exposurecheck.scrub.engine import Context, DocumentError, Scanned
+from exposurecheck.scrub.engine import Context, DocumentError, DocumentProblem, Scanned
 from exposurecheck.scrub.model import DocFinding, Location
 from exposurecheck.scrub.slots import Slots
 
@@ -13,7 +13,7 @@ def decode(data: bytes) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise DocumentError("not a text file")  # pragma: no cover - cp1252 decodes almost anything
+    raise DocumentError(DocumentProblem.BROKEN, "text")  # pragma: no cover - cp1252 reads all
 
 
 def scan(data: bytes, context: Context) -> Scanned:
