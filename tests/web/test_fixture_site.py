@@ -37,6 +37,10 @@ def html_files() -> list[Path]:
     return sorted(SITE_ROOT.rglob("*.html"))
 
 
+def document_files() -> list[Path]:
+    return sorted(p for p in SITE_ROOT.rglob("*") if p.suffix in (".pdf", ".docx", ".odt"))
+
+
 def url_of(path: Path) -> str:
     relative = path.relative_to(SITE_ROOT).as_posix()
     return f"{HOST}/{relative.removesuffix('index.html')}"
@@ -87,17 +91,18 @@ def test_a_crawl_from_the_roster_site_reaches_every_municipal_page() -> None:
         return {p.url for p in result.pages}
 
     reached = asyncio.run(main())
-    municipal = {url_of(p) for p in html_files()
+    municipal = {url_of(p) for p in html_files() + document_files()
                  if p.relative_to(SITE_ROOT).parts[0] not in (*OFF_HOST, "besloten")}
     assert reached == municipal
 
 
 def test_expected_findings_name_roster_officials_and_existing_pages() -> None:
     officials = {o.id for o in load_roster(ROSTER).officials}
-    rows = [(f["official_id"], f["kind"], f["subject"], f["url"]) for f in EXPECTED["findings"]]
+    rows = [(f["official_id"], f["kind"], f["subject"], f["url"], f.get("page"))
+            for f in EXPECTED["findings"]]
     assert len(rows) == len(set(rows))
-    paths = {url_of(p).split("/", 3)[3] for p in html_files()}
-    for official_id, kind, subject, url in rows:
+    paths = {url_of(p).split("/", 3)[3] for p in html_files() + document_files()}
+    for official_id, kind, subject, url, _ in rows:
         assert official_id in officials and FindingKind(kind)
         assert subject in ("official", "household")
         assert url.split("/", 3)[3] in paths, url
@@ -105,13 +110,20 @@ def test_expected_findings_name_roster_officials_and_existing_pages() -> None:
 
 
 def test_the_audit_finds_exactly_the_planted_exposures(report: Report) -> None:
-    found = {(o.id, f.kind.value, f.subject.value, f.locator.url)
+    found = {(o.id, f.kind.value, f.subject.value, f.locator.url, f.locator.page)
              for o in report.officials for f in o.findings}
-    expected = {(f["official_id"], f["kind"], f["subject"], f["url"])
+    expected = {(f["official_id"], f["kind"], f["subject"], f["url"], f.get("page"))
                 for f in EXPECTED["findings"]}
     assert found - expected == set()  # no false alarm, no hard negative
     assert expected - found == set()
     assert all(not o.errors for o in report.officials)  # robots.txt skips are no error
+
+
+def test_images_archives_video_and_calendars_are_listed_as_not_read(report: Report) -> None:
+    for official in report.officials:
+        assert {(n.media_type, n.count) for n in official.not_read} == {
+            ("application/zip", 1), ("image/png", 1), ("video/mp4", 1), ("text/calendar", 1)}
+        assert official.complete
 
 
 def _is_roster_data(official: Official, kind: FindingKind, value: str) -> bool:

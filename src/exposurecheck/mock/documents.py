@@ -25,7 +25,12 @@ _IRect: Any = pymupdf.IRect
 
 
 def _wrap(paragraph: str, width: int) -> list[str]:
-    """Lines of at most ``width`` characters; a long last word is hyphenated."""
+    """Lines of at most ``width`` characters; a long last word is hyphenated.
+
+    A paragraph with line breaks is set as it is written (a letterhead, an address).
+    """
+    if "\n" in paragraph:
+        return paragraph.split("\n")
     lines = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
     out: list[str] = []
     for line in lines:
