@@ -219,3 +219,31 @@ def test_config_show_lists_the_public_data(tmp_path: Path) -> None:
     path.write_text('[tool.exposurecheck.scrub]\npublic = ["@raalte.nl"]\n', encoding="utf-8")
     shown = render_config(load_config(path, env={}), load_secrets({}), path)
     assert '[tool.exposurecheck.scrub]\npublic = ["@raalte.nl"]' in shown
+
+
+def test_the_fixture_councils_documents(tmp_path: Path) -> None:
+    """Another developer's council documents: hyphenated streets, numbers on the next line,
+    birth dates in a table; the town hall and 14 0529 are public, K. Jansen is a citizen."""
+    from exposurecheck.resources import fixtures_dir
+
+    stukken = fixtures_dir() / "web" / "site" / "ris" / "stukken"
+    roster = fixtures_dir() / "rosters" / "demo-web.yaml"
+    code, out, _ = run(["scan", str(stukken), "--roster", str(roster), "--format", "json"])
+    assert code == ExitCode.EXPOSURES_FOUND
+    found = {(Path(d["path"]).name, f["page"], f["kind"], f["official"])
+             for d in json.loads(out)["documents"] for f in d["findings"]}
+    assert found == {
+        ("besluitenlijst-2024-03-25.pdf", 2, "home_address", "web-004"),
+        ("besluitenlijst-2024-03-25.pdf", 2, "address", None),
+        ("besluitenlijst-2024-03-25.pdf", 3, "phone", "web-005"),
+        ("geloofsbrieven-2022.docx", None, "birth_date", "web-008"),
+        ("geloofsbrieven-2022.docx", None, "birth_date", "web-009"),
+        ("ingekomen-brief-2024-017.pdf", 1, "home_address", "web-002"),
+        ("ingekomen-brief-2024-017.pdf", 2, "email", "web-002"),
+    }
+    code, _, _ = run(["scrub", str(stukken), "--roster", str(roster), "--out",
+                      str(tmp_path / "out")])
+    assert code == ExitCode.EXPOSURES_FOUND
+    letter = pymupdf.open(tmp_path / "out" / "ingekomen-brief-2024-017.pdf")
+    assert "Veldkamps" not in letter[0].get_text() and "Lemelerveld, 4 maart" in \
+        letter[0].get_text()

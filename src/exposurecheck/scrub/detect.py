@@ -41,7 +41,7 @@ _STREET = (r"(?:[A-Z][a-zà-ÿ'’.-]+|[A-Z]\.)(?:[ -](?:[A-Z][a-zà-ÿ'’.-]+|
 _NUMBER = r"\d{1,5}(?:[ -]?[A-Za-z]{1,2}\b)?(?:[ -](?:hs|bis|I{1,3}|\d{1,3}))?"
 _POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![A-Za-z])"
 _ADDRESS = re.compile(
-    rf"(?:(?P<street>{_STREET})[ ](?P<number>{_NUMBER})[ ]*,?[ ]*\n?[ ]*(?P<pc>{_POSTCODE})"
+    rf"(?:(?P<street>{_STREET})[ \n](?P<number>{_NUMBER})[ ]*,?[ ]*\n?[ ]*(?P<pc>{_POSTCODE})"
     rf"|(?P<pc2>{_POSTCODE})[ ]*,?[ ]*(?:huisnummer[ ]*)?(?P<number2>\d{{1,5}}[A-Za-z]?)\b)"
     rf"(?:[ ]+(?P<town>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?))?")
 
@@ -93,6 +93,8 @@ class Detector:
         """
         if not text.strip():
             return []
+        original = text
+        text, positions = unwrapped(text)
         hits = list(self._roster(text))
         hits += self._bsn(text)
         hits += self._iban(text, public_place)
@@ -100,7 +102,7 @@ class Detector:
         hits += self._emails(text, public_place)
         hits += self._addresses(text, public_place)
         hits = [self._whose(h) for h in hits if _normal(h.value) not in self._public_values]
-        return _without_overlaps(hits)
+        return [_back(h, positions, original) for h in _without_overlaps(hits)]
 
     def _whose(self, hit: Hit) -> Hit:
         """A postcode address that is a roster official's home is a home address."""
@@ -219,6 +221,36 @@ def _lead_words(street: str) -> int:
             break
         skipped += len(word) + 1
     return skipped
+
+
+_WORD_BREAK = re.compile(r"(?<=[^\W\d_])[-\u2010\u2011\u00ad]\n(?=[a-zà-ÿ])")
+
+
+def unwrapped(text: str) -> tuple[str, list[int]]:
+    """Words broken over two lines joined ("Veldkamps-" + "weg"), as the document readers
+    do, with the position in `text` of every character kept, so hits map back."""
+    if "\n" not in text:
+        return text, []
+    pieces: list[str] = []
+    positions: list[int] = []
+    last = 0
+    for found in _WORD_BREAK.finditer(text):
+        pieces.append(text[last:found.start()])
+        positions.extend(range(last, found.start()))
+        last = found.end()
+    if not positions and last == 0:
+        return text, []
+    pieces.append(text[last:])
+    positions.extend(range(last, len(text)))
+    return "".join(pieces), positions
+
+
+def _back(hit: Hit, positions: list[int], original: str) -> Hit:
+    if not positions:
+        return hit
+    start = positions[hit.start]
+    end = positions[hit.end - 1] + 1
+    return Hit(hit.kind, start, end, original[start:end], hit.official)
 
 
 def _labelled_number(text: str, start: int) -> bool:

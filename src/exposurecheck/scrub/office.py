@@ -89,6 +89,7 @@ def _blacked_out(run: Any) -> bool:
 
 def _units(kind: str, root: Any) -> list[_Unit]:
     units: dict[tuple[Any, Location], _Unit] = {}  # keyed by the element: keeps it alive
+    last: dict[tuple[Any, Location], Any] = {}
     public = kind in ("header", "footer")
     for piece in root.iter(f"{W}t", f"{W}delText", f"{W}tab", f"{W}br", f"{W}cr"):
         paragraph = next(piece.iterancestors(f"{W}p"), None)
@@ -105,7 +106,12 @@ def _units(kind: str, root: Any) -> list[_Unit]:
             location = Location.UNDER_BOX
         else:
             location = Location.HEADER_FOOTER if public else Location.TEXT
-        unit = units.setdefault((paragraph, location), _Unit(location, public))
+        row = next(paragraph.iterancestors(f"{W}tr"), None)  # a table row reads as one line
+        key = (paragraph if row is None else row, location)
+        unit = units.setdefault(key, _Unit(location, public))
+        if last.get(key) is not None and last[key] is not paragraph:
+            unit.slots.add(None, "\t")  # the next cell
+        last[key] = paragraph
         if piece.tag in (f"{W}t", f"{W}delText"):
             unit.slots.add(piece, piece.text)
             unit.elements.append(piece)
