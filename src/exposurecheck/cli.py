@@ -25,6 +25,7 @@ from exposurecheck import __version__
 from exposurecheck.auditor import AuditOptions, Auditor
 from exposurecheck.baseline import BASELINE_FILE, BaselineError, apply_baseline, load_baseline
 from exposurecheck.checkpoint import Checkpoint, CheckpointError, audit_digest
+from exposurecheck.cli_scrub import register as register_scrub
 from exposurecheck.cli_shielding import register as register_shielding
 from exposurecheck.collectors.interface import Collector, SourceNotConfiguredError
 from exposurecheck.collectors.registry import SourceContext, build_collectors
@@ -233,6 +234,7 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         sys.stdout.write(render_config(settings, load_secrets(env), path))
 
     register_shielding(app)
+    register_scrub(app)
 
     fixtures = typer.Typer(help="The bundled fictional datasets and the mock register.",
                            no_args_is_help=True)

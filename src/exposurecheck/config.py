@@ -47,6 +47,12 @@ class WebConfig(_Section):
     cache: bool = True
 
 
+class ScrubConfig(_Section):
+    public: tuple[str, ...] = Field(
+        default=(), description="the organisation's own addresses, numbers and e-mail "
+                                "addresses (or '@domain'): never a finding in scan or scrub")
+
+
 class Config(_Section):
     sources: tuple[SourceId, ...] = ()
     lang: Lang | None = None
@@ -56,6 +62,7 @@ class Config(_Section):
     redact: bool = True
     kvk: KvkConfig = KvkConfig()
     web: WebConfig = WebConfig()
+    scrub: ScrubConfig = ScrubConfig()
 
 
 class Secrets(_Section):
@@ -99,7 +106,7 @@ def render_config(config: Config, secrets: Secrets, path: Path | None) -> str:
     lines = [f"# effective configuration (file: {path or 'none'})", "[tool.exposurecheck]"]
     lines += _toml_items({k: v for k, v in config.model_dump(mode="json").items()
                           if not isinstance(v, dict)})
-    for section in ("kvk", "web"):
+    for section in ("kvk", "web", "scrub"):
         lines += ["", f"[tool.exposurecheck.{section}]"]
         lines += _toml_items(config.model_dump(mode="json")[section])
     lines += ["", "# secrets, from the environment"]

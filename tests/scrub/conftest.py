@@ -1,0 +1,47 @@
+"""An invented roster and small documents of every format, built in the test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from exposurecheck.models import Roster
+from exposurecheck.roster import load_roster
+from exposurecheck.scrub.detect import Detector
+
+ROSTER_YAML = """\
+officials:
+  - id: t-001
+    name: Hendrika Smit
+    role: burgemeester
+    organisation: Gemeente Raalte
+    home: {street: Zwolsestraat, number: 41, letter: b, postcode: "8102 AB", city: Raalte}
+    household:
+      - {name: Gerrit Smit, relation: partner}
+    phones: ["06 4123 9876"]
+    emails: ["hsmit.thuis@example.nl"]
+    birth_date: 1968-07-14
+"""
+BSN = "111222333"  # passes the elfproef; invented
+IBAN = "NL91ABNA0417164300"
+PHONE = "06-12345678"
+EMAIL = "p.devries@gmail.com"
+ADDRESS = "Dorpsstraat 4, 8011 AB Zwolle"
+
+
+@pytest.fixture
+def roster_path(tmp_path: Path) -> Path:
+    path = tmp_path / "roster.yaml"
+    path.write_text(ROSTER_YAML, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def roster(roster_path: Path) -> Roster:
+    return load_roster(roster_path)
+
+
+@pytest.fixture
+def detector(roster: Roster) -> Detector:
+    return Detector(roster, ["@raalte.nl", "0572 347799"])
