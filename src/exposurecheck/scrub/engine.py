@@ -18,8 +18,8 @@ from exposurecheck.scrub.model import DocFinding, Hit, Location, ScanKind
 SUFFIXES = (".pdf", ".docx", ".odt", ".html", ".htm", ".txt", ".md", ".markdown", ".eml")
 _MAX_DEPTH = 5
 LIMITS = DocumentLimits()  # the document readers' bounds: size, pages, zip members
-__all__ = ["LIMITS", "Context", "DocumentError", "DocumentProblem", "Scanned", "scan_bytes",
-           "scrub_bytes"]
+__all__ = ["LIMITS", "SUFFIXES", "Context", "DocumentError", "DocumentProblem", "Scanned",
+           "attachment_findings", "handler", "looks_like_person", "scan_bytes", "scrub_bytes"]
 
 
 @dataclass
