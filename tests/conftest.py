@@ -34,7 +34,7 @@ def make_finding(official_id: str = "demo-001", *, kind: FindingKind = FindingKi
                  address: str | None = "Kerkstraat 12A, 1234 AB Dorp",
                  person: str | None = "Jan-Willem van den Berg",
                  legal_form: str | None = "Eenmanszaak",
-                 lang: Lang = Lang.EN) -> Finding:
+                 lang: Lang = Lang.EN, role: str | None = "wethouder") -> Finding:
     locator = Locator(kvk_number="90000001", vestigingsnummer=vestigingsnummer,
                       address_type="bezoekadres")
     finding = Finding(
@@ -45,7 +45,7 @@ def make_finding(official_id: str = "demo-001", *, kind: FindingKind = FindingKi
         evidence=Evidence(trade_name=trade_name, address=address, person=person,
                           legal_form=legal_form, establishment="hoofdvestiging"),
         fingerprint=fingerprint(official_id, kind, subject, SourceId.KVK, locator))
-    return finding.model_copy(update={"recommendations": recommend(finding, lang)})
+    return finding.model_copy(update={"recommendations": recommend(finding, lang, role)})
 
 
 def make_report(lang: Lang = Lang.EN) -> Report:

@@ -97,10 +97,10 @@ def correspondence_finding() -> Finding:
 
 @pytest.mark.parametrize(("finding", "expected"), [
     (make_finding(), ("Convenant afscherming bezoekadres decentrale politieke ambtsdragers",
-                      "artikel 51 van het Handelsregisterbesluit 2008", "bijlage B",
+                      "artikel 51, vierde lid, van het Handelsregisterbesluit 2008", "bijlage B",
                       "Af te schermen bezoekadres:", "de ambtsdrager zelf",
                       "[CORRESPONDENTIEADRES", "vermeld sta op de website van Gemeente Voorbeeld",
-                      "Ook mogelijk: Registreer een apart postadres")),
+                      "Ook mogelijk: Eerste stap voor je eenmanszaak")),
     (make_finding(subject=Subject.HOUSEHOLD),
      ("Convenant afscherming", "Naam aanvrager (ondernemer):", "[NAAM HUISGENOOT]",
       "een huisgenoot van de ambtsdrager", "[RELATIE")),
@@ -110,7 +110,7 @@ def correspondence_finding() -> Finding:
       "[GENOMEN MAATREGELEN")),
     (correspondence_finding(),
      ("Wijziging correspondentieadres", "Nieuw correspondentieadres:", "nooit afgeschermd",
-      "lid 3 onder e", "Mijn eenmanszaak")),
+      "gewone wijziging", "Mijn eenmanszaak")),
     (make_finding(kind=FindingKind.BUSINESS_AT_HOME, subject=Subject.UNKNOWN, trade_name=None),
      ("Onbekende inschrijving op mijn woonadres", "niet van mij of van iemand van mijn "
       "huishouden", "Handelsregisterwet 2007", "Digimelding")),
@@ -131,7 +131,12 @@ def test_bv_is_not_sent_to_the_convenant_route() -> None:
     assert "bijlage B" not in letter.body_text
 
 
-@pytest.mark.parametrize("kind", list(WEB_VALUES))
+def test_no_erasure_request_for_a_town_of_residence() -> None:
+    letters = letters_for(report_with(web_finding(FindingKind.RESIDENCE)), Lang.NL, reveal=False)
+    assert not [x for x in letters if x.recipient is Recipient.PAGE_OWNER]
+
+
+@pytest.mark.parametrize("kind", [k for k in WEB_VALUES if k is not FindingKind.RESIDENCE])
 def test_web_findings_get_an_erasure_request_to_the_page_owner(kind: FindingKind) -> None:
     finding = web_finding(kind)
     (letter,) = [x for x in letters_for(report_with(finding), Lang.NL, reveal=False)
@@ -182,7 +187,9 @@ def test_brp_secrecy_request_only_for_home_address_exposures(
     assert bool(letters) is brp
     if brp:
         (letter,) = letters
-        assert letter.recipient_name == "Gemeente [GEMEENTE], afdeling Burgerzaken"
+        # a wethouder of Gemeente Voorbeeld is registered there (Gemeentewet art. 10)
+        assert letter.recipient_name == ("Het college van burgemeester en wethouders van de "
+                                         "gemeente Voorbeeld, t.a.v. Burgerzaken")
         assert letter.stem == "demo-001-brp"
         text = " ".join(letter.body_text.split())
         assert "geheim te houden" in text and "Wet basisregistratie personen" in text
@@ -199,12 +206,13 @@ def all_kinds() -> tuple[Finding, ...]:
 @pytest.mark.parametrize("lang", list(Lang))
 def test_no_personal_data_without_reveal(lang: Lang) -> None:
     letters = letters_for(report_with(*all_kinds()), lang, reveal=False)
-    assert len(letters) == 3 + 1 + 1  # three KVK, one site, one BRP
+    assert len(letters) == 3 + 1 + 1  # three KVK (one not yet possible), one site, one BRP
     for letter in letters:
         text = everything(letter)
         for personal in PERSONAL:
             assert personal not in text, (letter.stem, personal)
-        assert ("[NAAM]" if lang is Lang.NL else "[NAME]") in text
+        if letter.recipient is not Recipient.FIX_FIRST:
+            assert ("[NAAM]" if lang is Lang.NL else "[NAME]") in text
 
 
 def test_reveal_needs_an_unredacted_report_or_a_roster() -> None:
@@ -222,7 +230,8 @@ def test_reveal_needs_an_unredacted_report_or_a_roster() -> None:
     from_roster = {x.stem: x for x in letters_for(redacted, Lang.NL, reveal=True, roster=roster)}
     brp = from_roster["demo-001-brp"]
     assert NAME in brp.body_text and HOME in brp.body_text and "12-03-1975" in brp.body_text
-    assert brp.recipient_name == "Gemeente Dorp, afdeling Burgerzaken"
+    assert brp.recipient_name == ("Het college van burgemeester en wethouders van de gemeente "
+                                  "Voorbeeld, t.a.v. Burgerzaken")  # not the town, Dorp
     household = next(x for x in from_roster.values() if "ondernemer" in x.body_text)
     assert "Petra Jansen" in household.body_text and "partner" in household.body_text
     erasure = next(x for x in from_roster.values() if x.recipient is Recipient.PAGE_OWNER)
@@ -285,3 +294,46 @@ def test_every_open_finding_of_the_demo_audit_gets_its_request() -> None:
     assert subjects["demo-008"].startswith("Wijziging correspondentieadres")
     assert subjects["demo-016"].startswith("Onbekende inschrijving")
     assert "politieke ambtsdrager" in subjects["demo-001"]
+
+
+def test_lid_3_letter_is_not_made_while_the_report_shows_a_public_phone() -> None:
+    bv = make_finding(legal_form="Besloten Vennootschap")
+    letters = letters_for(report_with(bv, web_finding(FindingKind.PHONE)), Lang.NL, reveal=False)
+    (blocked,) = [x for x in letters if x.recipient is Recipient.FIX_FIRST]
+    assert "geen telefoonnummer van mij openbaar" not in blocked.body_text
+    assert "telefoonnummer" in blocked.body_text and blocked.recipient_name.startswith("Niet")
+    alone = letters_for(report_with(bv), Lang.NL, reveal=False)
+    assert any(x.recipient is Recipient.KVK and "geen telefoonnummer van mij openbaar"
+               in " ".join(x.body_text.split()) for x in alone)
+
+
+def test_griffier_gets_no_convenant_letter_and_no_claim_of_political_office() -> None:
+    report = report_with(make_finding())
+    griffier = report.model_copy(update={"officials": tuple(
+        o.model_copy(update={"role": "griffier"}) for o in report.officials)})
+    for letter in letters_for(griffier, Lang.NL, reveal=False):
+        text = " ".join(letter.body_text.split())
+        assert "bijlage B" not in text and "politiek ambtsdrager (" not in text
+        assert "ik ben griffier van de gemeente voorbeeld (decentraal" not in text.casefold()
+
+
+def test_brp_letter_goes_to_the_roster_municipality_not_the_village() -> None:
+    report = report_with(make_finding())
+    raadslid = report.model_copy(update={"officials": tuple(
+        o.model_copy(update={"role": "raadslid", "organisation": "Gemeente Dalfsen"})
+        for o in report.officials)})
+    (brp,) = [x for x in letters_for(raadslid, Lang.NL, reveal=False)
+              if x.recipient is Recipient.MUNICIPALITY]
+    assert "gemeente Dalfsen" in brp.recipient_name and "Lemelerveld" not in brp.recipient_name
+    roster = Roster(officials=(Official(
+        id=OfficialId("demo-001"), name=NAME, role="griffier",
+        home=Address(street="Kerkstraat", number=1, postcode="8151AA", city="Lemelerveld",
+                     municipality="Dalfsen")),))
+    griffier = raadslid.model_copy(update={"officials": tuple(
+        o.model_copy(update={"role": "griffier"}) for o in raadslid.officials)})
+    (brp,) = [x for x in letters_for(griffier, Lang.NL, reveal=True, roster=roster)
+              if x.recipient is Recipient.MUNICIPALITY]
+    assert "gemeente Dalfsen" in brp.recipient_name
+    (unknown,) = [x for x in letters_for(griffier, Lang.NL, reveal=False)
+                  if x.recipient is Recipient.MUNICIPALITY]
+    assert "[GEMEENTE]" in unknown.recipient_name and "Controleer eerst" in unknown.body_text

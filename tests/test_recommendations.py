@@ -9,12 +9,43 @@ from exposurecheck.recommendations import STEPS, recommend
 from tests.conftest import make_finding
 
 
-def ids(**kwargs: object) -> list[str]:
-    return [r.id for r in recommend(make_finding(**kwargs), Lang.EN)]  # type: ignore[arg-type]
+def ids(role: str | None = "wethouder", **kwargs: object) -> list[str]:
+    finding = make_finding(**kwargs)  # type: ignore[arg-type]
+    return [r.id for r in recommend(finding, Lang.EN, role)]
 
 
-def test_eenmanszaak_at_home_gets_convenant_and_postal_address() -> None:
-    assert ids() == ["kvk-shield-convenant", "kvk-postal-address"]
+def test_eenmanszaak_at_home_gets_the_postal_address_first_then_the_convenant() -> None:
+    assert ids() == ["kvk-postal-address", "kvk-shield-convenant"]
+
+
+@pytest.mark.parametrize("role", ["griffier", "raadsgriffier", "ambtenaar", None])
+def test_who_is_no_political_office_holder_never_gets_the_convenant(role: str | None) -> None:
+    assert "kvk-shield-convenant" not in ids(role=role)
+    assert "kvk-shield-convenant" not in ids(role=role, legal_form="Stichting")
+
+
+@pytest.mark.parametrize("form", [
+    "Besloten Vennootschap", "Besloten Vennootschap met gewone structuur", "BeslotenVennootschap",
+    "Naamloze Vennootschap", "Europese naamloze vennootschap (SE)", "Buitenlandse rechtsvorm",
+    "B.V.", "NV"])
+def test_capital_and_foreign_forms_never_get_the_convenant(form: str) -> None:
+    assert ids(legal_form=form) == ["kvk-shield-threat"]
+
+
+@pytest.mark.parametrize("form", ["Vennootschap onder firma", "Commanditaire vennootschap",
+                                  "Maatschap", "Stichting", "Vereniging met volledige "
+                                  "rechtsbevoegdheid", "Vereniging van Eigenaars"])
+def test_partnerships_and_associations_of_office_holders_get_the_convenant(form: str) -> None:
+    assert ids(legal_form=form) == ["kvk-shield-convenant"]
+    assert ids(role="burgemeester", legal_form=form) == ["kvk-shield-convenant"]
+
+
+def test_citations_are_the_articles_that_apply() -> None:
+    assert "lid 4" in STEPS["kvk-shield-convenant"].legal_basis
+    assert "lid 3" in STEPS["kvk-shield-threat"].legal_basis
+    assert "lid" not in STEPS["kvk-postal-address"].legal_basis
+    assert "lid 3 onder e" not in STEPS["kvk-correspondence-address"].legal_basis
+    assert "285d" not in STEPS["kvk-unknown-registration"].legal_basis
 
 
 def test_bv_is_excluded_from_the_convenant() -> None:
@@ -40,5 +71,5 @@ def test_every_step_has_dutch_and_english_text_with_basis_and_link(step_id: str)
 
 
 def test_dutch_convenant_text_names_the_form() -> None:
-    text = recommend(make_finding(), Lang.NL)[0].text
+    text = recommend(make_finding(), Lang.NL, "wethouder")[1].text
     assert "bijlage B" in text and "bv of nv" in text

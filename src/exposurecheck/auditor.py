@@ -70,7 +70,8 @@ class Auditor:
     async def _audit_official(self, official: Official) -> OfficialResult:
         outcomes = await asyncio.gather(*(self._run(c, official) for c in self._collectors))
         findings = tuple(
-            f.model_copy(update={"recommendations": recommend(f, self._options.lang)})
+            f.model_copy(update={"recommendations": recommend(f, self._options.lang,
+                                                              official.role)})
             for outcome in outcomes for f in outcome.findings)
         return OfficialResult(
             id=official.id, name=official.name, role=official.role,

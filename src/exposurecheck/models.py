@@ -46,6 +46,7 @@ class Address(Frozen):
     addition: str | None = None
     postcode: str | None = None
     city: str | None = None
+    municipality: str | None = None  # the BRP municipality, when the roster gives it
 
 
 class HouseholdMember(Frozen):

@@ -9,6 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exposurecheck.i18n import Lang
+from exposurecheck.legal import (
+    CONVENANT,
+    HRB_51_LID_3,
+    HRB_51_LID_4,
+    LegalForm,
+    classify_legal_form,
+    convenant_applies,
+    is_political_office_holder,
+)
 from exposurecheck.models import (
     Finding,
     FindingKind,
@@ -22,8 +31,7 @@ CONVENANT_URL = "https://www.kvk.nl/over-het-handelsregister/decentrale-politiek
 SHIELDING_URL = "https://www.kvk.nl/over-het-handelsregister/afschermen-van-je-bezoekadres-wat-is-mogelijk/"
 DIGIMELDING_URL = "https://www.kvk.nl/over-het-handelsregister/terugmelden-via-digimelding/"
 ART_51 = "art. 51 Handelsregisterbesluit 2008 (Stb. 2022, 475)"
-
-_CAPITAL_COMPANIES = ("besloten vennootschap", "naamloze vennootschap", "bv", "b.v.", "nv", "n.v.")
+CHANGE_URL = "https://www.kvk.nl/wijzigen/"
 
 
 @dataclass(frozen=True)
@@ -47,8 +55,7 @@ class _Step:
 
 STEPS: dict[str, _Step] = {
     "kvk-shield-convenant": _Step(
-        legal_basis=f"{ART_51}; Convenant afscherming bezoekadres decentrale politieke "
-                    "ambtsdragers (31 januari 2023)",
+        legal_basis=f"{HRB_51_LID_4}; {CONVENANT}",
         url=CONVENANT_URL,
         nl=_Text(
             "Laat het bezoekadres afschermen via het convenant",
@@ -69,38 +76,45 @@ STEPS: dict[str, _Step] = {
             "covenant."),
     ),
     "kvk-shield-threat": _Step(
-        legal_basis=f"{ART_51}, lid 3",
+        legal_basis=HRB_51_LID_3,
         url=SHIELDING_URL,
         nl=_Text(
-            "Bij een bv of nv: afscherming bij concrete dreiging",
-            "Het convenant geldt niet voor een bv of nv. Is er een concrete dreiging, dan kan "
-            "KVK het bezoekadres van elke rechtsvorm afschermen. Voorwaarden: geen openbaar "
-            "telefoonnummer, zelf maatregelen genomen om je adres af te schermen, en een "
-            "correspondentieadres opgeven. Overweeg anders een ander vestigingsadres."),
+            "Afscherming bij een concrete dreiging",
+            "Het convenant voor politieke ambtsdragers geldt niet voor een bv, nv of "
+            "buitenlandse rechtsvorm, en niet voor wie geen politiek ambtsdrager is. Is er een "
+            "concrete dreiging, dan kan KVK het bezoekadres van elke rechtsvorm afschermen. "
+            "Voorwaarden: afscherming is nodig voor je veiligheid, het adres is niet via een "
+            "andere inschrijving zichtbaar, er is geen openbaar telefoonnummer, je hebt zelf "
+            "maatregelen genomen, en je geeft een correspondentieadres op. Overweeg anders een "
+            "ander vestigingsadres."),
         en=_Text(
-            "For a BV or NV: shielding on a concrete threat",
-            "The covenant does not cover a BV or NV. When there is a concrete threat, KVK can "
-            "shield the visiting address of any legal form. Conditions: no public telephone "
-            "number, own measures taken to limit who knows your address, and a correspondence "
-            "address supplied. Otherwise consider registering another business address."),
+            "Shielding on a concrete threat",
+            "The covenant for political office holders does not cover a BV, NV or foreign "
+            "legal form, nor anyone who is not a political office holder. When there is a "
+            "concrete threat, KVK can shield the visiting address of any legal form. "
+            "Conditions: shielding is needed for your safety, the address is not visible "
+            "through another registration, no telephone number is public, you have taken "
+            "measures yourself, and you supply a correspondence address. Otherwise consider "
+            "registering another business address."),
     ),
     "kvk-postal-address": _Step(
-        legal_basis=f"{ART_51}, lid 4",
+        legal_basis="KVK-beleid vooruitlopend op nieuwe wetgeving (eenmanszaak vanuit huis)",
         url=SHIELDING_URL,
         nl=_Text(
-            "Registreer een apart postadres voor je eenmanszaak",
-            "Een eenmanszaak met het woonadres als bezoekadres kan dat adres laten afschermen "
-            "door een postadres te registreren dat afwijkt van het woon- en bezoekadres, "
-            "bijvoorbeeld een postbus. Wijzig dit via Mijn eenmanszaak op KVK.nl."),
+            "Eerste stap voor je eenmanszaak: toon een postadres in plaats van je woonadres",
+            "KVK biedt een eenmanszaak die vanuit huis werkt, vooruitlopend op nieuwe "
+            "wetgeving, de mogelijkheid het woonadres af te schermen door een postadres op te "
+            "geven dat afwijkt van het woon- en bezoekadres, bijvoorbeeld een postbus. Regel "
+            "dit via Mijn KVK; voor dit verzoek is geen dreiging nodig."),
         en=_Text(
-            "Register a separate postal address for your sole proprietorship",
-            "A sole proprietorship whose visiting address is the home address can have it "
-            "shielded by registering a postal address that differs from the home and visiting "
-            "address, such as a PO box. Change it through 'Mijn eenmanszaak' on KVK.nl."),
+            "First step for your sole proprietorship: show a postal address instead of your home",
+            "In anticipation of new legislation, KVK lets a sole proprietorship run from home "
+            "shield the home address by giving a postal address that differs from the home and "
+            "visiting address, such as a PO box. Arrange it in Mijn KVK; no threat is needed."),
     ),
     "kvk-correspondence-address": _Step(
-        legal_basis=f"{ART_51}, lid 3 onder e",
-        url=SHIELDING_URL,
+        legal_basis="Handelsregisterwet 2007: een gewone wijziging van de inschrijving",
+        url=CHANGE_URL,
         nl=_Text(
             "Verplaats het correspondentieadres van je woonadres",
             "Een correspondentieadres wordt nooit afgeschermd: staat daar je woonadres, dan is "
@@ -113,8 +127,7 @@ STEPS: dict[str, _Step] = {
             "another address as the correspondence address."),
     ),
     "kvk-unknown-registration": _Step(
-        legal_basis="Handelsregisterwet 2007 (terugmeldplicht bestuursorganen); "
-                    "art. 285d Wetboek van Strafrecht bij misbruik",
+        legal_basis="Handelsregisterwet 2007 (terugmeldplicht bestuursorganen)",
         url=DIGIMELDING_URL,
         nl=_Text(
             "Controleer de onbekende inschrijving op je adres",
@@ -163,16 +176,18 @@ STEPS: dict[str, _Step] = {
 }
 
 
-def recommend(finding: Finding, lang: Lang) -> tuple[Recommendation, ...]:
-    """The steps for one finding, most effective first."""
+def recommend(finding: Finding, lang: Lang,
+              role: str | None = None) -> tuple[Recommendation, ...]:
+    """The steps for one finding, most effective first; `role` decides whether the
+    convenant for political office holders is open."""
     if finding.source is SourceId.WEB:
         from exposurecheck.web.advice import WEB_STEPS, web_steps_for  # imports this module
 
         return tuple(WEB_STEPS[step].render(step, lang) for step in web_steps_for(finding))
-    return tuple(STEPS[step].render(step, lang) for step in _steps_for(finding))
+    return tuple(STEPS[step].render(step, lang) for step in _steps_for(finding, role))
 
 
-def _steps_for(finding: Finding) -> list[str]:
+def _steps_for(finding: Finding, role: str | None) -> list[str]:
     if finding.status is Status.ENDED:
         return ["kvk-ended-registration"]
     if finding.status is Status.SHIELDED:
@@ -181,10 +196,9 @@ def _steps_for(finding: Finding) -> list[str]:
         return ["kvk-unknown-registration"]
     if finding.locator.address_type == "correspondentieadres":
         return ["kvk-correspondence-address"]
-    legal_form = (finding.evidence.legal_form or "").casefold()
-    if legal_form in _CAPITAL_COMPANIES:
-        return ["kvk-shield-threat"]
-    steps = ["kvk-shield-convenant"]
-    if legal_form == "eenmanszaak":
-        steps.append("kvk-postal-address")
-    return steps
+    form = classify_legal_form(finding.evidence.legal_form)
+    shield = ("kvk-shield-convenant" if is_political_office_holder(role)
+              and convenant_applies(form) else "kvk-shield-threat")
+    if form is LegalForm.EENMANSZAAK:
+        return ["kvk-postal-address", shield]
+    return [shield]

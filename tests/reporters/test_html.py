@@ -136,12 +136,13 @@ def test_steps_follow_urgency_and_carry_basis_and_link() -> None:
     severities = [td.get_text() for td in official.select("table.findings tbody td:nth-of-type(2)")]
     assert severities == ["critical", "high", "critical", "info"]  # open first, accepted after
     titles = [h.get_text() for h in official.select("ol.steps h4")]
-    assert titles == ["For a BV or NV: shielding on a concrete threat",
+    assert titles == ["Shielding on a concrete threat",
+                      "First step for your sole proprietorship: show a postal address instead "
+                      "of your home",
                       "Have the visiting address shielded under the covenant",
-                      "Register a separate postal address for your sole proprietorship",
                       "Shielding is in place: keep it that way"]
     first = official.select("ol.steps li")[0]
-    assert "art. 51 Handelsregisterbesluit 2008" in first.select_one(".basis").get_text()
+    assert "art. 51 lid 3 Handelsregisterbesluit 2008" in first.select_one(".basis").get_text()
     link = first.select_one(".link a")
     assert link is not None and str(link["href"]).startswith("https://www.kvk.nl/")
     assert "concerns finding 1" in first.get_text()

@@ -47,9 +47,9 @@ def test_officials_findings_errors_and_steps(report: Report) -> None:
     first = section(text, "## Jan-Willem van den Berg (demo-001)")
     assert "| 1 | high | home address | official | exposed |" in first
     assert "Kerkstraat 12A, 1234 AB Dorp" in first  # not redacted: shown as in the report
-    assert first.index("1. **Have the visiting address shielded") < first.index(
+    assert first.index("1. **First step for your sole proprietorship") < first.index(
         "3. **Shielding is in place")
-    assert "legal basis: art. 51 Handelsregisterbesluit 2008" in first
+    assert "legal basis: art. 51 lid 4 Handelsregisterbesluit 2008" in first
     assert "<https://www.kvk.nl/over-het-handelsregister/decentrale-politieke-ambtsdragers/>" \
         in first
     failed = section(text, "## Ahmet Çelik (demo-003)")
@@ -64,7 +64,7 @@ def test_accepted_and_urgency_as_in_html() -> None:
     assert [row.split(" | ")[1] for row in rows] == ["critical", "high", "critical", "info"]
     assert ("accepted (accepted by Griffier: Bekend bij de griffie (until 2027-06-30))"
             in rows[2])
-    assert "1. **For a BV or NV: shielding on a concrete threat** (concerns finding 1)" in text
+    assert "1. **Shielding on a concrete threat** (concerns finding 1)" in text
 
 
 def test_names_cannot_become_markup_or_break_tables() -> None:

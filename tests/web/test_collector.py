@@ -268,4 +268,4 @@ def test_web_steps_by_kind() -> None:
     residence = phone.model_copy(update={"kind": FindingKind.RESIDENCE})
     assert web_steps_for(residence) == ["web-removal-request"]
     assert "285d" in WEB_STEPS["web-doxing-report"].legal_basis
-    assert "UAVG art. 47" in WEB_STEPS["web-avg-erasure"].legal_basis
+    assert "art. 17 lid 3" in WEB_STEPS["web-avg-erasure"].legal_basis

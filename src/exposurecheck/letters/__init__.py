@@ -57,10 +57,16 @@ def letters_for(report: Report, lang: Lang, *, reveal: bool, roster: Roster | No
         sites: dict[str, list[Finding]] = {}
         for finding in open_findings:
             if finding.source is SourceId.WEB:
-                sites.setdefault(site_of(finding), []).append(finding)
+                # A town of residence is published by law on candidate lists (Kieswet): an
+                # erasure request for it would be refused, and it is too little to dox with.
+                if finding.kind is not FindingKind.RESIDENCE:
+                    sites.setdefault(site_of(finding), []).append(finding)
             elif finding.status is not Status.ENDED:  # KVK no longer shows it: nothing to ask
-                letters.append(_letter(result.id, Recipient.KVK, kvk_letter(sender, finding),
-                                       (finding.fingerprint,), finding.kind.value, lang))
+                doc = kvk_letter(sender, finding)
+                recipient, kind = ((Recipient.FIX_FIRST, "fix-first") if doc.blocked
+                                   else (Recipient.KVK, finding.kind.value))
+                letters.append(_letter(result.id, recipient, doc, (finding.fingerprint,),
+                                       kind, lang))
         for site, findings in sites.items():
             letters.append(_letter(result.id, Recipient.PAGE_OWNER,
                                    erasure(sender, site, findings),

@@ -35,6 +35,11 @@ def secrecy(sender: Sender) -> Document:
     ]
     notes = [
         fill_in_note(lang),
+        *([] if sender.registered_in else [t(
+            lang, "Controleer eerst in welke gemeente je ingeschreven staat (dat is niet altijd "
+                  "de plaats in je adres: een dorp hoort bij een gemeente) en vul die in.",
+            "First check in which municipality you are registered (not always the town in your "
+            "address: a village belongs to a municipality) and fill it in.")]),
         t(lang, "Geheimhouding is gratis en wordt altijd toegekend; veel gemeenten hebben er een "
                 "online formulier voor.",
           "Secrecy is free and always granted; many municipalities have an online form for it."),
@@ -49,9 +54,10 @@ def secrecy(sender: Sender) -> Document:
           "requests too."),
     ]
     return Document(
-        recipient=t(lang, f"Gemeente {sender.municipality}, afdeling Burgerzaken",
-                    f"Municipality of {sender.municipality} (Gemeente), Civil Affairs "
-                    "(Burgerzaken)"),
+        recipient=t(lang, f"Het college van burgemeester en wethouders van de gemeente "
+                          f"{sender.municipality}, t.a.v. Burgerzaken",
+                    f"The Mayor and Aldermen (college van burgemeester en wethouders) of the "
+                    f"municipality of {sender.municipality}, attn. Civil Affairs (Burgerzaken)"),
         subject=t(lang, "Verzoek om geheimhouding van mijn persoonsgegevens in de BRP",
                   "Request for secrecy of my personal data in the BRP"),
         body=tuple(body), notes=tuple(notes))

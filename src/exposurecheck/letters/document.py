@@ -25,6 +25,7 @@ class Recipient(StrEnum):
     KVK = "kvk"
     MUNICIPALITY = "municipality"
     PAGE_OWNER = "page_owner"
+    FIX_FIRST = "fix_first"  # not a letter: what must hold before a request can be sent
 
 
 class Letter(Frozen):
@@ -76,6 +77,7 @@ class Document:
     subject: str
     body: tuple[Block, ...]
     notes: tuple[str, ...]
+    blocked: bool = False  # a declaration the audit contradicts: not to be sent yet
 
 
 def _words(lang: Lang) -> tuple[str, str, str]:

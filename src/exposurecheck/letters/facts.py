@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from exposurecheck.i18n import Lang
-from exposurecheck.matching.address import AddressParseError, format_address, parse_address
+from exposurecheck.legal import registration_municipality
+from exposurecheck.matching.address import format_address
 from exposurecheck.models import (
     Finding,
     FindingKind,
@@ -108,17 +109,19 @@ class Sender:
         return self.ph("address")
 
     @property
+    def registered_in(self) -> str | None:
+        """The municipality of the official's BRP registration, where it can be known.
+
+        The roster's `home.municipality`, else for a raadslid or wethouder the municipality
+        they serve; never the town of the address or a page's text.
+        """
+        home = self.official.home if self.official is not None else None
+        return registration_municipality(home.municipality if home else None,
+                                         self.result.role, self.result.organisation)
+
+    @property
     def municipality(self) -> str:
-        """Where the official lives, which is where the BRP request goes."""
-        city = None
-        if self.official is not None and self.official.home is not None:
-            city = self.official.home.city
-        elif self.from_report:
-            try:
-                city = parse_address(self.home()).city
-            except AddressParseError:
-                city = None
-        return city or self.ph("municipality")
+        return self.registered_in or self.ph("municipality")
 
     @property
     def birth_date(self) -> str:

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from exposurecheck.i18n import Lang
+from exposurecheck.legal import is_political_office_holder
 from exposurecheck.letters.document import Block, Bullets, Document, Fields, Paragraph
 from exposurecheck.letters.facts import Sender, placeholder
 from exposurecheck.letters.phrases import closing, fill_in_note, office, opening, t
-from exposurecheck.models import Finding, Recommendation, Subject
+from exposurecheck.models import Finding, FindingKind, Recommendation, SourceId, Status, Subject
 from exposurecheck.recommendations import CONVENANT_URL, DIGIMELDING_URL, recommend
 
 KVK_RECIPIENT = ("KVK (Kamer van Koophandel)", "KVK (Netherlands Chamber of Commerce)")
@@ -18,12 +19,13 @@ KVK_RECIPIENT = ("KVK (Kamer van Koophandel)", "KVK (Netherlands Chamber of Comm
 
 def _no_erasure_note(lang: Lang) -> str:
     return t(lang,
-             "Een verwijderverzoek op grond van de AVG helpt hier niet: het Handelsregister is "
-             "een bij wet ingesteld openbaar register (art. 47 UAVG). Afschermen of wijzigen is "
-             "de weg.",
-             "A GDPR erasure request does not work here: the Business Register is a public "
-             "register established by law (art. 47 UAVG, the Dutch GDPR Implementation Act). "
-             "Shielding or changing the registration is the way.")
+             "Een verwijderverzoek op grond van de AVG helpt hier niet: KVK houdt het "
+             "Handelsregister bij omdat de wet dat verplicht (art. 17 lid 3 onder b AVG); de "
+             "weg is afscherming op grond van art. 51 Handelsregisterbesluit 2008, of een "
+             "wijziging van de inschrijving.",
+             "A GDPR erasure request does not work here: KVK keeps the Business Register because "
+             "the law requires it (art. 17(3)(b) GDPR); the way is shielding under art. 51 of "
+             "the Trade Register Decree 2008, or a change of the registration.")
 
 
 def _others(steps: tuple[Recommendation, ...], lang: Lang) -> list[str]:
@@ -86,11 +88,12 @@ def convenant(sender: Sender, finding: Finding, steps: tuple[Recommendation, ...
         *opening(lang),
         Paragraph(t(lang,
                     "Op grond van het Convenant afscherming bezoekadres decentrale politieke "
-                    "ambtsdragers van 31 januari 2023 en artikel 51 van het Handelsregisterbesluit "
-                    "2008 vraag ik u het bezoekadres van de onderstaande vestiging in het "
+                    "ambtsdragers van 31 januari 2023 en artikel 51, vierde lid, van het "
+                    "Handelsregisterbesluit 2008 vraag ik u het bezoekadres van de "
+                    "onderstaande vestiging in het "
                     f"Handelsregister af te schermen. Het bezoekadres is {whose}.",
                     "Under the Covenant on shielding the visiting address of decentralised "
-                    "political office holders of 31 January 2023 and article 51 of the Trade "
+                    "political office holders of 31 January 2023 and article 51(4) of the Trade "
                     "Register Decree 2008 (Handelsregisterbesluit 2008), I ask you to shield the "
                     "visiting address of the establishment below in the Business Register. The "
                     f"visiting address is {whose}.")),
@@ -137,13 +140,66 @@ def convenant(sender: Sender, finding: Finding, steps: tuple[Recommendation, ...
         body=tuple(body), notes=tuple(notes))
 
 
+def _untrue_declarations(sender: Sender, finding: Finding) -> list[str]:
+    """The declarations art. 51 lid 3 asks for that this same audit shows to be untrue."""
+    lang, problems = sender.lang, []
+    others = sender.result.findings
+    if any(f.kind is FindingKind.PHONE and f.is_exposure for f in others):
+        problems.append(t(
+            lang, "Er staat nog een telefoonnummer van je openbaar (zie het rapport): laat het "
+                  "eerst verwijderen, want je moet verklaren dat er geen telefoonnummer van je "
+                  "openbaar is.",
+            "A telephone number of yours is still public (see the report): have it removed "
+            "first, since you must declare that no telephone number of yours is public."))
+    if any(f.source is SourceId.KVK and f.status is Status.EXPOSED and f.is_exposure
+           and f.kind is FindingKind.HOME_ADDRESS
+           and f.locator.kvk_number != finding.locator.kvk_number for f in others):
+        problems.append(t(
+            lang, "Je woonadres is nog zichtbaar via een andere inschrijving in het "
+                  "Handelsregister (zie het rapport): pak die eerst aan, want je moet verklaren "
+                  "dat het adres niet via een andere inschrijving zichtbaar is.",
+            "Your home address is still visible through another registration in the Business "
+            "Register (see the report): deal with that first, since you must declare that the "
+            "address is not visible through another registration."))
+    return problems
+
+
+def _fix_first(sender: Sender, finding: Finding, problems: list[str],
+               step: Recommendation) -> Document:
+    lang = sender.lang
+    kvk = finding.locator.kvk_number or "?"
+    return Document(
+        recipient=t(lang, "Niet versturen: eerst op te lossen", "Do not send: fix this first"),
+        subject=t(lang, f"Verzoek afscherming (art. 51 lid 3), KVK-nummer {kvk}: nog niet "
+                        "mogelijk",
+                  f"Shielding request (art. 51(3)), KVK number {kvk}: not possible yet"),
+        body=(Paragraph(t(lang, "Dit verzoek is niet gemaakt: het vraagt verklaringen die dit "
+                                "rapport nog tegenspreekt. Los eerst op:",
+                          "This request was not written: it asks for declarations that this "
+                          "report still contradicts. First fix:")),
+              Bullets(tuple(problems)),
+              Paragraph(t(lang, "Doe daarna een nieuwe controle en maak de verzoeken opnieuw.",
+                          "Then audit again and write the requests again."))),
+        notes=(t(lang, f"Grondslag: {step.legal_basis}. Meer informatie: {step.url}",
+                 f"Legal basis: {step.legal_basis}. More information: {step.url}"),),
+        blocked=True)
+
+
 def threat(sender: Sender, finding: Finding, steps: tuple[Recommendation, ...]) -> Document:
     lang, step = sender.lang, steps[0]
+    problems = _untrue_declarations(sender, finding)
+    if problems:
+        return _fix_first(sender, finding, problems, step)
     own = finding.subject is not Subject.HOUSEHOLD
     signer, who = _applicant(sender, finding)
     kvk = finding.locator.kvk_number or "?"
     form = finding.evidence.legal_form or t(lang, "bv of nv", "BV or NV")
     target = t(lang, "mij", "me") if own else sender.name
+    why = (t(lang, f" Het convenant voor politieke ambtsdragers geldt niet voor een {form}; "
+                   "daarom doe ik een beroep op de regeling bij een concrete dreiging.",
+             f" The covenant for political office holders does not cover a {form}, so I rely "
+             "on the rule for a concrete threat.")
+           if is_political_office_holder(sender.result.role) else "")
     body: list[Block] = [
         *opening(lang),
         Paragraph(t(lang,
@@ -151,15 +207,13 @@ def threat(sender: Sender, finding: Finding, steps: tuple[Recommendation, ...]) 
                     "ik u het bezoekadres van de onderstaande vestiging af te schermen wegens een "
                     "concrete dreiging. Het bezoekadres is mijn woonadres. "
                     + ("Ik ben " if own else f"Ik woon samen met {sender.name}, ")
-                    + f"{office(sender)}. Het convenant voor politieke ambtsdragers geldt niet "
-                    f"voor een {form}; daarom doe ik een beroep op de regeling bij dreiging.",
+                    + f"{office(sender)}.{why}",
                     "Under article 51(3) of the Trade Register Decree 2008 "
                     "(Handelsregisterbesluit 2008), I ask you to shield the visiting address of "
                     "the establishment below because of a concrete threat. The visiting address "
                     "is my home address. "
                     + ("I am a " if own else f"I live with {sender.name}, a ")
-                    + f"{office(sender)}. The covenant for political office holders does not "
-                    f"cover a {form}, so I rely on the rule for a concrete threat.")),
+                    + f"{office(sender)}.{why}")),
         Fields((*who, *_role_rows(sender), *_registration(sender, finding),
                 (t(lang, "Rechtsvorm", "Legal form"), form),
                 (t(lang, "Af te schermen bezoekadres", "Visiting address to shield"),
@@ -306,5 +360,9 @@ BUILDERS: dict[str, Builder] = {
 
 def kvk_letter(sender: Sender, finding: Finding) -> Document:
     """The request that carries out the finding's first recommended step."""
-    steps = recommend(finding, sender.lang)
-    return BUILDERS[steps[0].id](sender, finding, steps)
+    steps = recommend(finding, sender.lang, sender.result.role)
+    # The postal-address route of an eenmanszaak is a change in Mijn KVK, not a letter: the
+    # letter carries out the first step that is one, and names the others in its notes.
+    first = next(i for i, s in enumerate(steps) if s.id in BUILDERS)
+    ordered = (steps[first], *steps[:first], *steps[first + 1:])
+    return BUILDERS[ordered[0].id](sender, finding, ordered)

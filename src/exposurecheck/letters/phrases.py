@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from exposurecheck.i18n import Lang
+from exposurecheck.legal import is_political_office_holder
 from exposurecheck.letters.document import Block, Lines, Paragraph
 from exposurecheck.letters.facts import Sender, placeholder
 
@@ -21,10 +22,23 @@ def closing(lang: Lang, signer: str) -> tuple[Block, ...]:
             Lines((signer, placeholder("signature", lang))))
 
 
+def _of_body(organisation: str) -> str:
+    """'Gemeente Voorbeeld' -> 'de gemeente Voorbeeld', as a Dutch sentence says it."""
+    for word in ("Gemeente", "Provincie", "Waterschap", "Hoogheemraadschap"):
+        if organisation.startswith(word + " "):
+            return f"de {word.lower()}{organisation[len(word):]}"
+    return organisation
+
+
 def office(sender: Sender) -> str:
-    """'politiek ambtsdrager (wethouder, Gemeente Voorbeeld)': public, so always filled in."""
-    return t(sender.lang, f"politiek ambtsdrager ({sender.role}, {sender.organisation})",
-             f"political office holder ({sender.role}, {sender.organisation})")
+    """'raadslid van de gemeente Voorbeeld (decentraal politiek ambtsdrager)': public, so
+    always filled in. Only a political office holder is called one (issue: a griffier)."""
+    political = is_political_office_holder(sender.result.role)
+    return t(sender.lang,
+             f"{sender.role} van {_of_body(sender.organisation)}"
+             + (" (decentraal politiek ambtsdrager)" if political else ""),
+             f"{sender.role} ({sender.organisation})"
+             + (", a decentral political office holder" if political else ""))
 
 
 def fill_in_note(lang: Lang) -> str:

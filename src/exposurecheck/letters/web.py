@@ -89,11 +89,15 @@ def erasure(sender: Sender, site: str, findings: Sequence[Finding]) -> Document:
           f"Send this to the privacy contact of {where}; it is usually in the privacy "
           "statement. Keep a copy with the date you sent it: the one-month deadline runs from "
           "receipt."),
-        t(lang, "Grondslag: art. 17 lid 1 onder c AVG (recht op gegevenswissing) met art. 21 lid "
-                "1 AVG (bezwaar); termijn: art. 12 lid 3 AVG (één maand, met twee maanden te "
-                "verlengen).",
-          "Legal basis: art. 17(1)(c) GDPR (right to erasure) with art. 21(1) GDPR (objection); "
-          "deadline: art. 12(3) GDPR (one month, extendable by two)."),
+        t(lang, "Grondslag: art. 17 lid 1 AVG (recht op gegevenswissing): onder b als je de "
+                "gegevens zelf met toestemming hebt gegeven (je trekt die toestemming in), onder "
+                "c met bezwaar (art. 21 lid 1 AVG) als de verwerking berust op een taak van "
+                "algemeen belang of een gerechtvaardigd belang (art. 6 lid 1 onder e of f AVG); "
+                "termijn: art. 12 lid 3 AVG (één maand, met twee maanden te verlengen).",
+          "Legal basis: art. 17(1) GDPR (right to erasure): point (b) if you gave the data "
+          "yourself with consent (you withdraw it), point (c) with an objection (art. 21(1) "
+          "GDPR) if the processing rests on a public task or a legitimate interest (art. "
+          "6(1)(e) or (f) GDPR); deadline: art. 12(3) GDPR (one month, extendable by two)."),
         t(lang, "Geen of een afwijzend antwoord binnen een maand? Je kunt een klacht indienen bij "
                 "de Autoriteit Persoonsgegevens.",
           "No answer, or a refusal, within a month? You can complain to the Dutch Data "

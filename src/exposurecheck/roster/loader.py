@@ -37,9 +37,10 @@ from exposurecheck.untrusted import clean_text
 
 CSV_COLUMNS = ("id", "name", "initials", "role", "organisation", "street", "number", "letter",
                "addition", "postcode", "city", "address", "household", "phones", "emails",
-               "kvk_numbers", "birth_date", "urls")
+               "kvk_numbers", "birth_date", "urls", "municipality")
 _CSV_LIST_COLUMNS = ("household", "phones", "emails", "kvk_numbers", "urls")
-_CSV_HOME_COLUMNS = ("street", "number", "letter", "addition", "postcode", "city")
+_CSV_HOME_COLUMNS = ("street", "number", "letter", "addition", "postcode", "city",
+                     "municipality")
 _TOP_LEVEL_KEYS = ("officials", "sites")
 # Names a message may repeat: they are ours, not the user's data.
 _FIELD_NAMES = frozenset((*CSV_COLUMNS, *_TOP_LEVEL_KEYS, *RawOfficial.model_fields,
@@ -494,7 +495,8 @@ def _home(home: RawHome | str | None) -> Address | None:
                                 "home.addition")
     return Address(street=home.street, number=home.number,
                    letter=home.letter.upper() if home.letter else None,
-                   addition=home.addition, postcode=postcode, city=home.city)
+                   addition=home.addition, postcode=postcode, city=home.city,
+                   municipality=home.municipality)
 
 
 def _field_path(loc: tuple[int | str, ...]) -> str:

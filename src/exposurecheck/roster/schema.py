@@ -82,6 +82,7 @@ class RawHome(BaseModel):
     addition: OptionalText = None
     postcode: OptionalText = None
     city: OptionalText = None
+    municipality: OptionalText = None  # where the official is registered (BRP), if not the city
 
 
 def _home_form(value: object) -> str:

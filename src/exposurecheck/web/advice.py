@@ -37,22 +37,24 @@ WEB_STEPS: dict[str, _Step] = {
             "a candidate list is required by law; elsewhere it is rarely needed."),
     ),
     "web-avg-erasure": _Step(
-        legal_basis="AVG (GDPR) art. 17; art. 12 lid 3 (termijn); UAVG art. 47",
+        legal_basis="AVG (GDPR) art. 17; art. 12 lid 3 (termijn); art. 17 lid 3 (uitzonderingen)",
         url=AP_URL,
         nl=_Text(
             "Dien een verzoek tot gegevenswissing in (AVG art. 17)",
             "Helpt een verzoek niet, dien dan schriftelijk een verzoek tot gegevenswissing in "
             "bij de verwerkingsverantwoordelijke (de gemeente, de partij, de uitgever). Die moet "
             "binnen een maand antwoorden; die termijn kan met twee maanden worden verlengd, "
-            "met opgaaf van redenen. Openbare registers die bij wet zijn ingesteld vallen "
-            "buiten dit recht (UAVG art. 47). Krijg je geen of een onvoldoende antwoord, dan "
+            "met opgaaf van redenen. Wat de wet verplicht openbaar maakt, zoals een "
+            "kandidatenlijst of het Handelsregister, valt buiten dit recht (AVG art. 17 lid "
+            "3). Krijg je geen of een onvoldoende antwoord, dan "
             "kun je een klacht indienen bij de Autoriteit Persoonsgegevens."),
         en=_Text(
             "Send an erasure request (GDPR art. 17)",
             "If asking does not help, send a written erasure request to the controller (the "
             "municipality, the party, the publisher). It must answer within one month, which "
-            "it can extend by two more months if it says why. Public registers established by "
-            "law are exempt from this right (UAVG art. 47). Without a proper answer you can "
+            "it can extend by two more months if it says why. What the law requires to be "
+            "published, such as a candidate list or the Business Register, is exempt (GDPR "
+            "art. 17(3)). Without a proper answer you can "
             "complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)."),
     ),
     "web-doxing-report": _Step(
@@ -62,16 +64,24 @@ WEB_STEPS: dict[str, _Step] = {
             "Is de publicatie vijandig? Doe aangifte van doxing",
             "Zijn je gegevens gepubliceerd om je bang te maken, ernstig overlast te bezorgen of "
             "je in je ambt te hinderen, dan is dat sinds 1 januari 2024 strafbaar als doxing "
-            "(art. 285d Sr), met een hogere straf als het gericht is tegen een burgemeester, "
-            "wethouder of volksvertegenwoordiger. Leg de pagina vast (schermafbeelding met "
-            "adres en datum), doe aangifte bij de politie en meld het bij je werkgever."),
+            "(art. 285d Sr: persoonsgegevens verzamelen of verspreiden om iemand vrees aan te "
+            "jagen, ernstige overlast te bezorgen of in de ambtsuitoefening te hinderen), met "
+            "een derde hogere straf tegen onder meer een burgemeester, wethouder, gedeputeerde, "
+            "Commissaris van de Koning of lid van een volksvertegenwoordiging (art. 285d lid 2 "
+            "met art. 267 Sr). Leg de pagina vast (exposurecheck evidence), doe aangifte bij de "
+            "politie en kies daarbij domicilie op het gemeentehuis, zodat je woonadres niet in "
+            "het dossier komt, en meld het bij de burgemeester of griffier."),
         en=_Text(
             "Is the publication hostile? Report doxing to the police",
             "If your data was published to frighten you, cause you serious nuisance or hinder "
             "you in your office, that has been a crime since 1 January 2024 (doxing, art. 285d "
-            "of the Dutch Criminal Code), punished more severely when aimed at a mayor, "
-            "alderman or elected representative. Record the page (a screenshot with its address "
-            "and date), report it to the police and tell your employer."),
+            "of the Dutch Criminal Code: obtaining or spreading personal data to frighten, cause "
+            "serious nuisance or obstruct someone in office), a third more when aimed at, among "
+            "others, a mayor, alderman, provincial executive, King's Commissioner or member of "
+            "an elected body (art. 285d(2) with art. 267 Sr). Record the page (exposurecheck "
+            "evidence), report it to the police giving the town hall as your address for "
+            "service (domicilie kiezen) so your home address stays out of the file, and tell "
+            "the mayor or the griffier."),
     ),
 }
 
