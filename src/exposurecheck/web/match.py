@@ -116,24 +116,35 @@ _SENTENCE_WINDOW = 400
 _NAME_LABEL = 60
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence around text[start:end]; initials ("P. Jansen") do not end one.
-
-    Only a window around the span is read: a sentence is never that long, and a
-    huge block must not make every look-up read all of it.
-    """
-    begin, stop = max(0, start - _SENTENCE_WINDOW), min(len(text), end + _SENTENCE_WINDOW)
-    for found in _SENTENCE_END.finditer(text, begin, stop):
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence end in `text`; initials ("P. Jansen") end none."""
+    ends = []
+    for found in _SENTENCE_END.finditer(text):
         if found.group() != "\n":
             word = _LAST_WORD.search(text, max(0, found.start() - 20), found.start())
             token = word.group(1).casefold().rstrip(".") if word else ""
             if len(token.strip("(")) <= 1 or token in _NOT_A_SENTENCE_END:
                 continue
-        if found.end() <= start:
-            begin = found.end()
-        elif found.start() >= end:
-            stop = found.start()
-            break
+        ends.append((found.start(), found.end()))
+    return ends
+
+
+def _sentence_in(ends: list[tuple[int, int]], length: int, start: int,
+                 end: int) -> tuple[int, int]:
+    """Bounds of the sentence around [start, end), at most a window either side of it.
+
+    A sentence is never that long; a block without sentence ends must not make the
+    sentence of everything in it the whole block.
+    """
+    begin, stop = max(0, start - _SENTENCE_WINDOW), min(length, end + _SENTENCE_WINDOW)
+    before = bisect.bisect_right(ends, (start, length + 1)) - 1
+    while before >= 0 and ends[before][1] > start:  # an end around the span itself
+        before -= 1
+    if before >= 0 and ends[before][0] >= begin:
+        begin = ends[before][1]
+    after = bisect.bisect_left(ends, (end, -1))
+    if after < len(ends) and ends[after][1] <= stop:
+        stop = ends[after][0]
     return begin, stop
 
 
@@ -371,9 +382,16 @@ class _Page:
         self._others: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self._structured: bool | None = None
         self._counts: Counter[tuple[FindingKind, str]] = Counter()
+        self._ends: dict[int, list[tuple[int, int]]] = {}
         self._perfect: dict[tuple[FindingKind, str], int] = {}  # best element with score 1
         self.about = any(m.full for i in range(len(self.blocks)) for m in self.mentions(i)) or any(
             self.is_official(p) for p in content.people)
+
+    def sentence(self, index: int, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence around [start, end) in block `index`."""
+        if index not in self._ends:
+            self._ends[index] = _sentence_ends(self.blocks[index].text)
+        return _sentence_in(self._ends[index], len(self.blocks[index].text), start, end)
 
     def noted(self, matches: Iterable[WebMatch]) -> Iterator[WebMatch]:
         """Pass matches on, remembering what is found so `settled` can tell."""
@@ -509,8 +527,7 @@ class _Page:
         `strict` asks for the official named before it in the sentence (for "die in
         Dalfsen woont" and "wonen", which need a named subject).
         """
-        text = self.blocks[index].text
-        begin, stop = _sentence(text, position, position)
+        begin, stop = self.sentence(index, position, position)
         if strict:
             return self._nearest(index, begin, position, True) is True
         for low, high, reverse in ((begin, position, True), (position, stop, False),
@@ -1034,7 +1051,7 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
             if end is None or _OWN_FAMILY.match(folded, end) or _family_of_another(
                     page, index, folded, end):
                 continue
-            begin, stop = _sentence(text, found.start(), found.end())
+            begin, stop = page.sentence(index, found.start(), found.end())
             family = bool(_FAMILY.search(folded, begin, stop))
             if end > found.end():
                 if block_family is None:
@@ -1169,7 +1186,7 @@ def _town_cues(page: _Page, index: int, text: str,
     city = page.profile.city
 
     def tie(cue_start: int, cue: str) -> _Tie:
-        begin = _sentence(text, cue_start, cue_start)[0]
+        begin = page.sentence(index, cue_start, cue_start)[0]
         relative = _RELATIVE.search(folded, max(begin, cue_start - 40), cue_start)
         return "strict" if relative or cue.startswith("wonen") else "context"
 
@@ -1178,7 +1195,7 @@ def _town_cues(page: _Page, index: int, text: str,
         if town.city and normalise_city(town.city) == city:
             yield town.end - len(town.city), town.end, "context"
     for cue in _LIVES.finditer(folded):
-        stop = _sentence(text, cue.start(), cue.end())[1]
+        stop = page.sentence(index, cue.start(), cue.end())[1]
         for place in _LIVES_PLACE.finditer(folded, cue.end(), min(stop, cue.end() + 80)):
             town = _town_at(text, place.end(), city)
             if town.city is None:
