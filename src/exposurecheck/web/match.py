@@ -32,7 +32,7 @@ from exposurecheck.matching.address import (
     normalise_city,
     normalise_postcode,
 )
-from exposurecheck.matching.fold import fold_char
+from exposurecheck.matching.fold import fold_char, strip_diacritics
 from exposurecheck.matching.names import (
     PersonName,
     match_person,
@@ -259,11 +259,17 @@ def _name_pattern(prefix: str, core: str) -> str:
     return rf"(?:{words}\s+)?{core_pattern}"
 
 
+def _first_name_pattern(first: str) -> re.Pattern[str]:
+    """A folded first name as a whole word ("Anne" is not in "Anne-Marie")."""
+    return re.compile(rf"(?<![\w'-]){_word_pattern(first)}(?![\w'-])")
+
+
 def _first_name(member: HouseholdMember, parsed: PersonName) -> str:
     """The first name as written in the roster ("Anne-Marie"), folded."""
     name = member.name.split(",", 1)[1] if "," in member.name else member.name
     words = name.split()
-    return _fold(words[0]) if words else (parsed.first_names[0] if parsed.first_names else "")
+    return _fold(strip_diacritics(words[0])) if words else (
+        parsed.first_names[0] if parsed.first_names else "")
 
 
 def _surname_words(person: PersonName) -> frozenset[str]:
@@ -290,7 +296,7 @@ def _profile(official: Official) -> _Profile:
         first = _first_name(member, parsed)
         if len(first) >= 2:
             members.append(_Member(parsed,
-                                   re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])"),
+                                   _first_name_pattern(first),
                                    normalise_name_text(member.name), _surname_pattern(parsed),
                                    _surname_words(parsed),
                                    _surname_words(parsed) | official_surname,
@@ -303,7 +309,7 @@ def _profile(official: Official) -> _Profile:
     first = own_first if person.first_names else ""
     return _Profile(
         official=official, person=person, surname=surname,
-        first=re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])") if len(first) > 1 else None,
+        first=_first_name_pattern(first) if len(first) > 1 else None,
         phones=frozenset(p for p in (_e164(raw) for raw in official.phones) if p),
         emails=tuple((e.strip().casefold(), _email_pattern(e.strip().casefold()))
                      for e in official.emails if "@" in e),
