@@ -591,17 +591,31 @@ class _Page:
         return Subject.HOUSEHOLD if household_named else None
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?:" + _PREFIX_WORDS + r"\s+)*$",
-                          re.IGNORECASE)
+_WORD_AT_END = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)$", re.IGNORECASE)
+_PREFIX_TOKEN = re.compile(_PREFIX_WORDS, re.IGNORECASE)
+_WORDS_BEFORE = 6  # a given name and the tussenvoegsels between it and the surname
 
 
 def _other_given_name(text: str, surname_start: int) -> bool:
-    """"Kees Jansen": a capitalised word before the surname that is no role or title."""
-    before = _WORD_BEFORE.search(text, max(0, surname_start - _NAME_WINDOW), surname_start)
-    if before is None:
+    """"Kees Jansen": a capitalised word before the surname that is no role or title.
+
+    The word is the one before the tussenvoegsels ("Kees van Maas"); read from the few
+    words before the surname, token by token (a regex anchored at the surname would try
+    every position before it, for each of thousands of surnames).
+    """
+    before = text[max(0, surname_start - _NAME_WINDOW):surname_start]
+    if not before[-1:].isspace():
         return False
-    word = before.group(1)
-    return word[0].isupper() and len(word) > 1 and word.casefold() not in _ROLE_WORDS
+    tokens = before.split()[-_WORDS_BEFORE:]
+    run = len(tokens)
+    while run > 0 and _PREFIX_TOKEN.fullmatch(tokens[run - 1]):
+        run -= 1
+    for token in tokens[max(run - 1, 0):]:  # the word before the run, else its first prefix
+        found = _WORD_AT_END.search(token)
+        if found is not None:
+            word = found.group(1)
+            return word[0].isupper() and len(word) > 1 and word.casefold() not in _ROLE_WORDS
+    return False
 
 
 # --------------------------------------------------------------------------- phones, e-mail
@@ -1003,6 +1017,7 @@ def _birth_date(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
               if p.birth_date is not None and (p.name is None or page.is_official(p))]
     for element, text in texts:
         for start, end in _dates_in(text, birth):
+            checkpoint()
             if page.settled(FindingKind.BIRTH_DATE, birth.isoformat(), element):
                 break
             yield WebMatch(FindingKind.BIRTH_DATE, Subject.OFFICIAL, element, text[start:end],
@@ -1049,6 +1064,7 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
         folded = _fold(text)
         block_family: bool | None = None
         for found in member.first.finditer(folded):
+            checkpoint()
             if page.settled(FindingKind.HOUSEHOLD_NAME, member.detail, block.element):
                 break
             if not text[found.start()].isupper():
@@ -1160,6 +1176,7 @@ def _residence(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
         if not _mentions_town(folded, profile.city):
             continue
         for start, end, tie in _town_cues(page, index, text, folded):
+            checkpoint()
             if page.settled(FindingKind.RESIDENCE, profile.city, block.element):
                 break
             if tie == "name" or page.attributed(index, start, strict=tie == "strict"):
