@@ -56,7 +56,8 @@ def _pages() -> dict[str, tuple[Official, str]]:
         "housemate 2,000 times, own paragraphs": (
             WILLEM, _html("<h1>Willem Maas</h1>" + "<p>Willem Willems, partner.</p>" * 2_000)),
         "surname alone 4,000 times (172 kB)": (
-            WILLEM, _html("<p>" + "Wethouder Maas zei dat Maas het wist. " * 2_000 + "</p>")),
+            WILLEM, _html("<p>" + "Wethouder Maas zei dinsdag in de commissie dat Maas het "
+                          "voorstel van het college steunt. " * 2_000 + "</p>")),
         "surname alone 4,000 times, own paragraphs": (
             WILLEM, _html("<h1>Willem Maas</h1>" + "<p>Maas zei het. Maas wist het.</p>" * 2_000)),
         "first name resembles surname (Willem Willems)": (

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import asyncio
 import math
+import threading
+import time
 from collections import Counter
 from collections.abc import Sequence
 
 import httpx
 import pytest
 
+from exposurecheck.auditor import AuditOptions, Auditor
 from exposurecheck.collectors.interface import CollectorResult
 from exposurecheck.collectors.web import collector as collector_module
 from exposurecheck.collectors.web.collector import WebCollector
+from exposurecheck.cooperative import checkpoint
 from exposurecheck.i18n import Lang
 from exposurecheck.models import (
     Address,
     FindingKind,
     Official,
     OfficialId,
+    Report,
+    Roster,
     Severity,
     Site,
     SourceErrorKind,
@@ -269,3 +275,31 @@ def test_web_steps_by_kind() -> None:
     assert web_steps_for(residence) == ["web-removal-request"]
     assert "285d" in WEB_STEPS["web-doxing-report"].legal_basis
     assert "art. 17 lid 3" in WEB_STEPS["web-avg-erasure"].legal_basis
+
+
+def test_matching_that_outlasts_the_source_timeout_ends_and_is_recorded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ended = threading.Event()
+
+    def endless(official: Official, content: PageContent) -> list[WebMatch]:
+        try:
+            while True:
+                checkpoint()
+                time.sleep(0.001)
+        finally:
+            ended.set()
+
+    monkeypatch.setattr(collector_module, "find_exposures", endless)
+
+    async def main() -> Report:
+        fetcher = Fetcher(FetchPolicy(rate_limit=math.inf), transport=site_web().transport())
+        collector = WebCollector(fetcher, (SITE,))
+        try:
+            auditor = Auditor([collector], AuditOptions(source_timeout=0.5))
+            return await auditor.audit(Roster(officials=(JAN,)))
+        finally:
+            await collector.aclose()
+
+    report = asyncio.run(main())
+    assert [e.kind for e in report.officials[0].errors] == [SourceErrorKind.TIMEOUT]
+    assert ended.wait(2.0)

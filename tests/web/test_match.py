@@ -381,3 +381,12 @@ def test_a_partner_with_the_same_first_name_is_still_found() -> None:
     child = find("<h1>Willem Maas</h1><p>Zijn zoon Willem zit op school.</p>", WILLEM,
                  kind=FindingKind.HOUSEHOLD_NAME)
     assert {m.value for m in child} == {"Willem"}
+
+
+def test_household_first_names_fold_letters_nfkd_keeps_whole() -> None:
+    official = WILLEM.model_copy(update={"household": (
+        HouseholdMember(name="Þóra Maas", relation="child"),
+        HouseholdMember(name="Søren Maas", relation="child"))})
+    found = find("<h1>Willem Maas</h1><p>Zijn kinderen Thora en Soren gaan naar school.</p>",
+                 official, kind=FindingKind.HOUSEHOLD_NAME)
+    assert sorted(m.value for m in found) == ["Soren", "Thora"]

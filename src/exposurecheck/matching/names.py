@@ -183,13 +183,15 @@ def _surname_start(words: Sequence[_Word], all_caps_name: bool) -> int:
     tussenvoegsel after a hyphen and the ones that follow it ("Jansen-van der Berg")
     belong to a married-name part, they start nothing.
     """
+    last_core = max((i for i, w in enumerate(words)
+                     if not _is_prefix(w.text, abbreviations=True)), default=-1)
     joined = False  # inside a tussenvoegsel that follows a hyphen
     for index, word in enumerate(words):
         prefix = _is_prefix(word.text, abbreviations=index > 0)
         joined = prefix and (word.hyphen_before or joined)
         if joined or not prefix:
             continue
-        if any(not _is_prefix(w.text, abbreviations=True) for w in words[index + 1 :]):
+        if last_core > index:  # a surname follows the tussenvoegsel
             return index
     index = len(words) - 1
     while index > 0:

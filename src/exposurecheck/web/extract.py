@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from bs4.element import NavigableString, PreformattedString, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
 from exposurecheck.web.fetch import FetchedPage
 
 __all__ = ["Block", "Element", "PageContent", "Person", "PostalAddress", "Relative", "extract"]
+
+# A page that reads "." or "index.html" is still a page: bs4's guess that it meant a file
+# name is noise (and a page's text must not reach the log).
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 
 class Element(StrEnum):

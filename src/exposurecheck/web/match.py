@@ -32,7 +32,7 @@ from exposurecheck.matching.address import (
     normalise_city,
     normalise_postcode,
 )
-from exposurecheck.matching.fold import fold_char
+from exposurecheck.matching.fold import fold_char, strip_diacritics
 from exposurecheck.matching.names import (
     PersonName,
     match_person,
@@ -116,24 +116,35 @@ _SENTENCE_WINDOW = 400
 _NAME_LABEL = 60
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence around text[start:end]; initials ("P. Jansen") do not end one.
-
-    Only a window around the span is read: a sentence is never that long, and a
-    huge block must not make every look-up read all of it.
-    """
-    begin, stop = max(0, start - _SENTENCE_WINDOW), min(len(text), end + _SENTENCE_WINDOW)
-    for found in _SENTENCE_END.finditer(text, begin, stop):
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence end in `text`; initials ("P. Jansen") end none."""
+    ends = []
+    for found in _SENTENCE_END.finditer(text):
         if found.group() != "\n":
             word = _LAST_WORD.search(text, max(0, found.start() - 20), found.start())
             token = word.group(1).casefold().rstrip(".") if word else ""
             if len(token.strip("(")) <= 1 or token in _NOT_A_SENTENCE_END:
                 continue
-        if found.end() <= start:
-            begin = found.end()
-        elif found.start() >= end:
-            stop = found.start()
-            break
+        ends.append((found.start(), found.end()))
+    return ends
+
+
+def _sentence_in(ends: list[tuple[int, int]], length: int, start: int,
+                 end: int) -> tuple[int, int]:
+    """Bounds of the sentence around [start, end), at most a window either side of it.
+
+    A sentence is never that long; a block without sentence ends must not make the
+    sentence of everything in it the whole block.
+    """
+    begin, stop = max(0, start - _SENTENCE_WINDOW), min(length, end + _SENTENCE_WINDOW)
+    before = bisect.bisect_right(ends, (start, length + 1)) - 1
+    while before >= 0 and ends[before][1] > start:  # an end around the span itself
+        before -= 1
+    if before >= 0 and ends[before][0] >= begin:
+        begin = ends[before][1]
+    after = bisect.bisect_left(ends, (end, -1))
+    if after < len(ends) and ends[after][1] <= stop:
+        stop = ends[after][0]
     return begin, stop
 
 
@@ -248,11 +259,17 @@ def _name_pattern(prefix: str, core: str) -> str:
     return rf"(?:{words}\s+)?{core_pattern}"
 
 
+def _first_name_pattern(first: str) -> re.Pattern[str]:
+    """A folded first name as a whole word ("Anne" is not in "Anne-Marie")."""
+    return re.compile(rf"(?<![\w'-]){_word_pattern(first)}(?![\w'-])")
+
+
 def _first_name(member: HouseholdMember, parsed: PersonName) -> str:
     """The first name as written in the roster ("Anne-Marie"), folded."""
     name = member.name.split(",", 1)[1] if "," in member.name else member.name
     words = name.split()
-    return _fold(words[0]) if words else (parsed.first_names[0] if parsed.first_names else "")
+    return _fold(strip_diacritics(words[0])) if words else (
+        parsed.first_names[0] if parsed.first_names else "")
 
 
 def _surname_words(person: PersonName) -> frozenset[str]:
@@ -279,7 +296,7 @@ def _profile(official: Official) -> _Profile:
         first = _first_name(member, parsed)
         if len(first) >= 2:
             members.append(_Member(parsed,
-                                   re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])"),
+                                   _first_name_pattern(first),
                                    normalise_name_text(member.name), _surname_pattern(parsed),
                                    _surname_words(parsed),
                                    _surname_words(parsed) | official_surname,
@@ -292,7 +309,7 @@ def _profile(official: Official) -> _Profile:
     first = own_first if person.first_names else ""
     return _Profile(
         official=official, person=person, surname=surname,
-        first=re.compile(rf"(?<![\w'-]){re.escape(first)}(?![\w'-])") if len(first) > 1 else None,
+        first=_first_name_pattern(first) if len(first) > 1 else None,
         phones=frozenset(p for p in (_e164(raw) for raw in official.phones) if p),
         emails=tuple((e.strip().casefold(), _email_pattern(e.strip().casefold()))
                      for e in official.emails if "@" in e),
@@ -371,9 +388,16 @@ class _Page:
         self._others: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
         self._structured: bool | None = None
         self._counts: Counter[tuple[FindingKind, str]] = Counter()
+        self._ends: dict[int, list[tuple[int, int]]] = {}
         self._perfect: dict[tuple[FindingKind, str], int] = {}  # best element with score 1
         self.about = any(m.full for i in range(len(self.blocks)) for m in self.mentions(i)) or any(
             self.is_official(p) for p in content.people)
+
+    def sentence(self, index: int, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence around [start, end) in block `index`."""
+        if index not in self._ends:
+            self._ends[index] = _sentence_ends(self.blocks[index].text)
+        return _sentence_in(self._ends[index], len(self.blocks[index].text), start, end)
 
     def noted(self, matches: Iterable[WebMatch]) -> Iterator[WebMatch]:
         """Pass matches on, remembering what is found so `settled` can tell."""
@@ -509,8 +533,7 @@ class _Page:
         `strict` asks for the official named before it in the sentence (for "die in
         Dalfsen woont" and "wonen", which need a named subject).
         """
-        text = self.blocks[index].text
-        begin, stop = _sentence(text, position, position)
+        begin, stop = self.sentence(index, position, position)
         if strict:
             return self._nearest(index, begin, position, True) is True
         for low, high, reverse in ((begin, position, True), (position, stop, False),
@@ -568,17 +591,31 @@ class _Page:
         return Subject.HOUSEHOLD if household_named else None
 
 
-_WORD_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+(?:" + _PREFIX_WORDS + r"\s+)*$",
-                          re.IGNORECASE)
+_WORD_AT_END = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)$", re.IGNORECASE)
+_PREFIX_TOKEN = re.compile(_PREFIX_WORDS, re.IGNORECASE)
+_WORDS_BEFORE = 6  # a given name and the tussenvoegsels between it and the surname
 
 
 def _other_given_name(text: str, surname_start: int) -> bool:
-    """"Kees Jansen": a capitalised word before the surname that is no role or title."""
-    before = _WORD_BEFORE.search(text, max(0, surname_start - _NAME_WINDOW), surname_start)
-    if before is None:
+    """"Kees Jansen": a capitalised word before the surname that is no role or title.
+
+    The word is the one before the tussenvoegsels ("Kees van Maas"); read from the few
+    words before the surname, token by token (a regex anchored at the surname would try
+    every position before it, for each of thousands of surnames).
+    """
+    before = text[max(0, surname_start - _NAME_WINDOW):surname_start]
+    if not before[-1:].isspace():
         return False
-    word = before.group(1)
-    return word[0].isupper() and len(word) > 1 and word.casefold() not in _ROLE_WORDS
+    tokens = before.split()[-_WORDS_BEFORE:]
+    run = len(tokens)
+    while run > 0 and _PREFIX_TOKEN.fullmatch(tokens[run - 1]):
+        run -= 1
+    for token in tokens[max(run - 1, 0):]:  # the word before the run, else its first prefix
+        found = _WORD_AT_END.search(token)
+        if found is not None:
+            word = found.group(1)
+            return word[0].isupper() and len(word) > 1 and word.casefold() not in _ROLE_WORDS
+    return False
 
 
 # --------------------------------------------------------------------------- phones, e-mail
@@ -980,6 +1017,7 @@ def _birth_date(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
               if p.birth_date is not None and (p.name is None or page.is_official(p))]
     for element, text in texts:
         for start, end in _dates_in(text, birth):
+            checkpoint()
             if page.settled(FindingKind.BIRTH_DATE, birth.isoformat(), element):
                 break
             yield WebMatch(FindingKind.BIRTH_DATE, Subject.OFFICIAL, element, text[start:end],
@@ -1026,6 +1064,7 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
         folded = _fold(text)
         block_family: bool | None = None
         for found in member.first.finditer(folded):
+            checkpoint()
             if page.settled(FindingKind.HOUSEHOLD_NAME, member.detail, block.element):
                 break
             if not text[found.start()].isupper():
@@ -1034,7 +1073,7 @@ def _member_in_text(profile: _Profile, page: _Page, member: _Member) -> Iterator
             if end is None or _OWN_FAMILY.match(folded, end) or _family_of_another(
                     page, index, folded, end):
                 continue
-            begin, stop = _sentence(text, found.start(), found.end())
+            begin, stop = page.sentence(index, found.start(), found.end())
             family = bool(_FAMILY.search(folded, begin, stop))
             if end > found.end():
                 if block_family is None:
@@ -1137,6 +1176,7 @@ def _residence(profile: _Profile, page: _Page) -> Iterator[WebMatch]:
         if not _mentions_town(folded, profile.city):
             continue
         for start, end, tie in _town_cues(page, index, text, folded):
+            checkpoint()
             if page.settled(FindingKind.RESIDENCE, profile.city, block.element):
                 break
             if tie == "name" or page.attributed(index, start, strict=tie == "strict"):
@@ -1169,7 +1209,7 @@ def _town_cues(page: _Page, index: int, text: str,
     city = page.profile.city
 
     def tie(cue_start: int, cue: str) -> _Tie:
-        begin = _sentence(text, cue_start, cue_start)[0]
+        begin = page.sentence(index, cue_start, cue_start)[0]
         relative = _RELATIVE.search(folded, max(begin, cue_start - 40), cue_start)
         return "strict" if relative or cue.startswith("wonen") else "context"
 
@@ -1178,7 +1218,7 @@ def _town_cues(page: _Page, index: int, text: str,
         if town.city and normalise_city(town.city) == city:
             yield town.end - len(town.city), town.end, "context"
     for cue in _LIVES.finditer(folded):
-        stop = _sentence(text, cue.start(), cue.end())[1]
+        stop = page.sentence(index, cue.start(), cue.end())[1]
         for place in _LIVES_PLACE.finditer(folded, cue.end(), min(stop, cue.end() + 80)):
             town = _town_at(text, place.end(), city)
             if town.city is None:
