@@ -168,3 +168,13 @@ def test_a_header_row_labels_the_cells_below(write: Callable[..., bytes]) -> Non
     rows = [["Naam", "Woonplaats", "Geboortedatum"], ["K. Smit", "Dalfsen", "15 januari 1970"]]
     text = read_document(write([], tables=[rows]), name=f"x.{write.__name__.partition('_')[0]}")
     assert "Naam: K. Smit; Woonplaats: Dalfsen; Geboortedatum: 15 januari 1970" in text.pages[0]
+
+
+def test_scanned_pages_in_a_document_with_text_are_named() -> None:
+    import pymupdf
+
+    document = pymupdf.open(stream=pdf_bytes([["Raadsvoorstel."]]), filetype="pdf")
+    document.insert_pdf(pymupdf.open(stream=scanned_pdf_bytes(2), filetype="pdf"))
+    text = read_document(document.tobytes(), name="voorstel-met-bijlage.pdf")
+    assert text.pages[0] == "Raadsvoorstel."
+    assert text.image_only_pages == (2, 3)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Final
@@ -90,6 +90,9 @@ class DocumentText:
     kind: DocumentKind
     pages: tuple[str, ...]
     title: str = ""
+    image_only_pages: tuple[int, ...] = ()
+    """1-based pages that hold an image and no text: a scanned page in a document with text,
+    whose content is not read (an annex, a letter with its letterhead)."""
 
 
 _MEDIA_TYPES: Final = {
@@ -178,14 +181,14 @@ def read_document(
                DocumentKind.ODT: odf.read, DocumentKind.TEXT: plain.read_text,
                DocumentKind.HTML: plain.read_html}
     try:
-        pages, title = readers[kind](data, limits, deadline)
+        found = readers[kind](data, limits, deadline)
     except DocumentError:
         raise
     except (RecursionError, MemoryError) as exc:
         raise DocumentError(DocumentProblem.TOO_LARGE, type(exc).__name__) from None
     except Exception as exc:
         raise DocumentError(DocumentProblem.BROKEN, type(exc).__name__) from None
-    if sum(len(page) for page in pages) > limits.max_chars:
+    if sum(len(page) for page in found.pages) > limits.max_chars:
         raise DocumentError(DocumentProblem.TOO_LARGE, f"more than {limits.max_chars} characters")
-    return DocumentText(kind=kind, pages=tuple(clean_block(page) for page in pages),
-                        title=clean_text(title).strip())
+    return replace(found, pages=tuple(clean_block(page) for page in found.pages),
+                   title=clean_text(found.title).strip())

@@ -143,6 +143,8 @@ class FetchedPage:
     """A document's text, one entry per page (see `exposurecheck.documents`); () for a page."""
     title: str = ""
     """A document's title from its metadata."""
+    image_only_pages: tuple[int, ...] = ()
+    """A document's pages that are a scan, so were not read (1-based)."""
 
     @property
     def is_document(self) -> bool:
@@ -358,7 +360,8 @@ class Fetcher:
             return FetchProblem(str(url), "failed", f"{kind.value.upper()}: {exc.reason}")
         return FetchedPage(url=str(url), requested_url=str(url), status=answer.status,
                            content_type=_DOCUMENT_TYPES[kind.value], text="", encoding="",
-                           pages=document.pages, title=document.title)
+                           pages=document.pages, title=document.title,
+                           image_only_pages=document.image_only_pages)
 
     # -- robots.txt
 
@@ -523,6 +526,7 @@ class _DiskCache:
                 encoding=str(data["encoding"]),
                 pages=tuple(str(p) for p in data.get("pages", ())),
                 title=str(data.get("title", "")),
+                image_only_pages=tuple(int(n) for n in data.get("image_only_pages", ())),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -536,6 +540,7 @@ class _DiskCache:
             "text": page.text,
             "pages": list(page.pages),
             "title": page.title,
+            "image_only_pages": list(page.image_only_pages),
             "fetched_at": time.time(),
         }
         try:

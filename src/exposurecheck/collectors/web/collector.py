@@ -85,6 +85,11 @@ class WebCollector:
                 pages[fetched.url] = fetched
         findings: list[Finding] = []
         for url, page in sorted(pages.items()):
+            if page.image_only_pages:
+                numbers = ", ".join(str(n) for n in page.image_only_pages)
+                errors.append(SourceError(source=self.source, kind=SourceErrorKind.FAILED,
+                                          message=f"{without_query(url)}: page {numbers} has no "
+                                                  "text layer (a scan?) and was not read"))
             for number, content in await self._content(page):
                 if content.parse_failed:
                     errors.append(SourceError(source=self.source, kind=SourceErrorKind.FAILED,
