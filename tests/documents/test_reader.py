@@ -178,3 +178,24 @@ def test_scanned_pages_in_a_document_with_text_are_named() -> None:
     text = read_document(document.tobytes(), name="voorstel-met-bijlage.pdf")
     assert text.pages[0] == "Raadsvoorstel."
     assert text.image_only_pages == (2, 3)
+
+
+def test_a_password_protected_docx_is_encrypted() -> None:
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+    assert _problem(data, "beveiligd.docx") is DocumentProblem.ENCRYPTED
+    kind = document_kind("beveiligd.docx", "application/octet-stream", data[:8])
+    assert kind is DocumentKind.DOCX
+
+
+def test_a_dtd_inside_a_docx_is_refused() -> None:
+    data = docx_bytes(["Aan de raad."])
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            body = source.read(member.filename)
+            if member.filename == "word/document.xml":
+                body = body.replace(
+                    b"?>", b'?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1)
+            target.writestr(member, body)
+    assert _problem(out.getvalue(), "xxe.docx") is DocumentProblem.BROKEN

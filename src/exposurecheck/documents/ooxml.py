@@ -13,7 +13,15 @@ from docx.text.paragraph import Paragraph
 
 from exposurecheck.documents.archive import check_xml_members, open_zip
 from exposurecheck.documents.layout import page, table_lines, unwrap
-from exposurecheck.documents.reader import Deadline, DocumentKind, DocumentLimits, DocumentText
+from exposurecheck.documents.reader import (
+    COMPOUND_FILE,
+    Deadline,
+    DocumentError,
+    DocumentKind,
+    DocumentLimits,
+    DocumentProblem,
+    DocumentText,
+)
 
 _TEXT_BOX = qn("w:txbxContent")
 _PARAGRAPH = qn("w:p")
@@ -21,6 +29,8 @@ _TEXT = qn("w:t")
 
 
 def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
+    if data.startswith(COMPOUND_FILE):
+        raise DocumentError(DocumentProblem.ENCRYPTED, "or a legacy .doc file")
     with open_zip(data, limits) as archive:
         check_xml_members(archive)
     document = docx.Document(io.BytesIO(data))

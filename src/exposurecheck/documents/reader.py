@@ -137,12 +137,16 @@ def document_kind(name: str, content_type: str | None, head: bytes = b"") -> Doc
     if head.startswith(b"%PDF-"):
         return DocumentKind.PDF
     kind = _SUFFIXES.get(_suffix(name))
-    if head and kind is not None and kind in (DocumentKind.DOCX, DocumentKind.ODT) \
-            and not head.startswith(b"PK\x03\x04"):
+    if head and kind in (DocumentKind.DOCX, DocumentKind.ODT) \
+            and not head.startswith((b"PK\x03\x04", COMPOUND_FILE)):
         return None
     if head.startswith(b"PK\x03\x04") and kind is None:
         return None
     return kind
+
+
+COMPOUND_FILE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of an OLE compound file: how Office stores a password-protected document."""
 
 
 class Deadline:
