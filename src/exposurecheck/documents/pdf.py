@@ -40,6 +40,8 @@ def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentTex
             if not pages[-1].strip() and pdf_page.get_images(full=False):
                 image_only.append(number)
         if not any(text.strip() for text in pages):
-            raise DocumentError(DocumentProblem.NO_TEXT if pages else DocumentProblem.BROKEN)
+            if not pages:
+                raise DocumentError(DocumentProblem.BROKEN, "no pages")
+            raise DocumentError(DocumentProblem.NO_TEXT)
         title = str((document.metadata or {}).get("title") or "")
     return DocumentText(DocumentKind.PDF, tuple(pages), title, tuple(image_only))
