@@ -7,6 +7,8 @@ import zipfile
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exposurecheck.documents import (
     DocumentError,
@@ -199,3 +201,16 @@ def test_a_dtd_inside_a_docx_is_refused() -> None:
                     b"?>", b'?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1)
             target.writestr(member, body)
     assert _problem(out.getvalue(), "xxe.docx") is DocumentProblem.BROKEN
+
+
+@settings(max_examples=60, deadline=None)
+@given(head=st.sampled_from([b"%PDF-1.7\n", b"PK\x03\x04", b""]),
+       body=st.binary(max_size=2000),
+       name=st.sampled_from(["a.pdf", "a.docx", "a.odt", "a.txt", "a.html"]))
+def test_any_bytes_give_text_or_a_document_error(head: bytes, body: bytes, name: str) -> None:
+    try:
+        text = read_document(head + body, name=name)
+    except DocumentError as exc:
+        assert exc.reason and "\x1b" not in exc.reason
+    else:
+        assert all("\x1b" not in page for page in text.pages)

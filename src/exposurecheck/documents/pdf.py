@@ -18,6 +18,11 @@ from exposurecheck.documents.reader import (
 
 _TEXT_BLOCK = 0
 _open: Any = pymupdf.open
+_tools: Any = pymupdf.TOOLS
+# MuPDF prints what it finds wrong in a file on stderr, which could carry the file's bytes to
+# a terminal; a broken file is reported as a DocumentError instead.
+_tools.mupdf_display_errors(False)
+_tools.mupdf_display_warnings(False)
 
 
 def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
