@@ -80,6 +80,11 @@ _DOCUMENT_TYPES: Final = {
 }
 _ACCEPT: Final = ("text/html, application/xhtml+xml, application/pdf, "
                   f"{_DOCUMENT_TYPES['docx']}, {_DOCUMENT_TYPES['odt']}, text/plain;q=0.9")
+_UNREAD_DOCUMENTS: Final = ("application/msword", "application/vnd.ms-", "application/rtf",
+                             "text/rtf", "application/vnd.openxmlformats-officedocument.",
+                             "application/vnd.oasis.opendocument.")
+"""Documents in formats that are not read (legacy Word, spreadsheets, slides): they hold text
+an official's data may be in, so not reading one is a gap in the audit, unlike an image."""
 _SNIFFED: Final = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 """Media types that say nothing: the body is read and its signature decides."""
 _MAX_MEDIA_TYPE: Final = 100
@@ -436,6 +441,9 @@ class Fetcher:
         document = not robots and media_type not in _READABLE
         if document and document_kind(str(url), media_type) is None \
                 and media_type not in _SNIFFED:
+            if media_type.startswith(_UNREAD_DOCUMENTS):  # text we cannot check: not clean
+                return FetchProblem(str(url), "skipped",
+                                    f"content type {media_type} is a document format not read")
             return _not_read(url, media_type)
         cap = (min(self.policy.max_bytes, _ROBOTS_MAX_BYTES) if robots
                else self.policy.max_document_bytes if document else self.policy.max_bytes)
