@@ -71,3 +71,10 @@ def test_config_show_masks_the_key() -> None:
     assert "l7xx1f2691f2520d487b902f4e0b57a0b197" not in text
     assert "********b197" in text and "[tool.exposurecheck.kvk]" in text
     assert mask_secret(None) == "(not set)" and mask_secret("short") == "********"
+
+
+def test_the_document_size_cap_is_a_web_setting(tmp_path: Path) -> None:
+    (tmp_path / "exposurecheck.toml").write_text(
+        "[tool.exposurecheck.web]\nmax_document_bytes = 50000\n", encoding="utf-8")
+    config = load_config(find_config(tmp_path), env={})
+    assert (config.web.max_document_bytes, config.web.max_bytes) == (50_000, 2_000_000)

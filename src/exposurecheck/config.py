@@ -44,6 +44,8 @@ class WebConfig(_Section):
     rate_limit: float = Field(default=2.0, gt=0, description="requests per second per host")
     concurrency_per_host: int = Field(default=2, ge=1, le=16)
     max_bytes: int = Field(default=2_000_000, ge=10_000)
+    max_document_bytes: int = Field(default=20_000_000, ge=10_000,
+                                    description="size cap of a PDF, DOCX or ODT file")
     cache: bool = True
 
 

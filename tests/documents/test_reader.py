@@ -7,6 +7,8 @@ import zipfile
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exposurecheck.documents import (
     DocumentError,
@@ -168,3 +170,47 @@ def test_a_header_row_labels_the_cells_below(write: Callable[..., bytes]) -> Non
     rows = [["Naam", "Woonplaats", "Geboortedatum"], ["K. Smit", "Dalfsen", "15 januari 1970"]]
     text = read_document(write([], tables=[rows]), name=f"x.{write.__name__.partition('_')[0]}")
     assert "Naam: K. Smit; Woonplaats: Dalfsen; Geboortedatum: 15 januari 1970" in text.pages[0]
+
+
+def test_scanned_pages_in_a_document_with_text_are_named() -> None:
+    import pymupdf
+
+    document = pymupdf.open(stream=pdf_bytes([["Raadsvoorstel."]]), filetype="pdf")
+    document.insert_pdf(pymupdf.open(stream=scanned_pdf_bytes(2), filetype="pdf"))
+    text = read_document(document.tobytes(), name="voorstel-met-bijlage.pdf")
+    assert text.pages[0] == "Raadsvoorstel."
+    assert text.image_only_pages == (2, 3)
+
+
+def test_a_password_protected_docx_is_encrypted() -> None:
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+    assert _problem(data, "beveiligd.docx") is DocumentProblem.ENCRYPTED
+    kind = document_kind("beveiligd.docx", "application/octet-stream", data[:8])
+    assert kind is DocumentKind.DOCX
+
+
+def test_a_dtd_inside_a_docx_is_refused() -> None:
+    data = docx_bytes(["Aan de raad."])
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            body = source.read(member.filename)
+            if member.filename == "word/document.xml":
+                body = body.replace(
+                    b"?>", b'?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>', 1)
+            target.writestr(member, body)
+    assert _problem(out.getvalue(), "xxe.docx") is DocumentProblem.BROKEN
+
+
+@settings(max_examples=60, deadline=None)
+@given(head=st.sampled_from([b"%PDF-1.7\n", b"PK\x03\x04", b""]),
+       body=st.binary(max_size=2000),
+       name=st.sampled_from(["a.pdf", "a.docx", "a.odt", "a.txt", "a.html"]))
+def test_any_bytes_give_text_or_a_document_error(head: bytes, body: bytes, name: str) -> None:
+    try:
+        text = read_document(head + body, name=name)
+    except DocumentError as exc:
+        assert exc.reason and "\x1b" not in exc.reason
+    else:
+        assert all("\x1b" not in page for page in text.pages)

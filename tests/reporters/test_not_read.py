@@ -40,3 +40,16 @@ def test_not_read_is_in_the_json_and_keeps_the_result_complete() -> None:
         {"source": "web", "media_type": "application/zip", "count": 1}]
     clean = make_report().officials[0].model_copy(update={"errors": (), "not_read": NOT_READ})
     assert clean.complete
+
+
+@pytest.mark.parametrize("output_format", [OutputFormat.TABLE, OutputFormat.MARKDOWN,
+                                           OutputFormat.HTML])
+def test_a_finding_in_a_document_names_its_page(output_format: OutputFormat) -> None:
+    report = make_report()
+    first = report.officials[0]
+    finding = first.findings[0]
+    paged = finding.model_copy(update={"locator": finding.locator.model_copy(
+        update={"url": "https://gemeente.example/stuk.pdf", "page": 7})})
+    first = first.model_copy(update={"findings": (paged, *first.findings[1:])})
+    report = report.model_copy(update={"officials": (first, *report.officials[1:])})
+    assert "p. 7" in render(report, output_format, RenderOptions(width=250))

@@ -96,3 +96,20 @@ def test_a_listed_scan_or_image_is_an_error_by_name() -> None:
                                   "not read"),
     ]
     assert result.not_read == ()
+
+
+def test_a_document_with_scanned_pages_is_read_and_the_scanned_pages_are_an_error() -> None:
+    import pymupdf
+
+    document = pymupdf.open(stream=pdf_bytes([["Raadslid Jan Jansen: 06-12345601."]]),
+                            filetype="pdf")
+    document.insert_pdf(pymupdf.open(stream=scanned_pdf_bytes(1), filetype="pdf"))
+    FILES["/bijlage.pdf"] = (PDF, document.tobytes())
+    try:
+        result = collect(JAN.model_copy(update={"urls": ("http://gemeente.test/bijlage.pdf",)}),
+                         sites=())
+    finally:
+        del FILES["/bijlage.pdf"]
+    assert [(f.kind, f.locator.page) for f in result.findings] == [(FindingKind.PHONE, 1)]
+    assert [e.message for e in result.errors] == [
+        "http://gemeente.test/bijlage.pdf: page 2 has no text layer (a scan?) and was not read"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from exposurecheck.mock.documents import pdf_bytes
 from exposurecheck.mock.web import FixtureSite
 from exposurecheck.models import Site
 from exposurecheck.web.crawl import CrawlResult, crawl, links
@@ -227,3 +228,28 @@ def test_a_page_that_looks_like_a_url_is_no_warning(recwarn: pytest.WarningsReco
                             content_type="text/html", text=text, encoding="utf-8")
         assert links(page_) == []
     assert [str(w.message) for w in recwarn] == []
+
+
+def test_links_to_files_not_meant_to_be_read_send_no_request_and_are_listed() -> None:
+    index = ('<a href="/foto.JPG">f</a><a href="/alles.zip">z</a><a href="/raad.ics">a</a>'
+             '<a href="/font.woff2">w</a><a href="/stuk.pdf">p</a><a href="/p.html">h</a>')
+    web = Web({"/robots.txt": robots(""), "/": page(index), "/p.html": page("<p>hallo</p>"),
+               "/stuk.pdf": page(b"%PDF-1.7 kapot", "application/pdf")})
+    result = run(Site(url=f"{BASE}/"), web.transport())
+    assert sorted(web.paths) == ["/", "/p.html", "/robots.txt", "/stuk.pdf"]
+    assert sorted((p.url.removeprefix(BASE), p.kind, p.media_type) for p in result.problems) == [
+        ("/alles.zip", "not_read", "application/zip"),
+        ("/font.woff2", "not_read", "font/woff2"),
+        ("/foto.JPG", "not_read", "image/jpeg"),
+        ("/raad.ics", "not_read", "text/calendar"),
+        ("/stuk.pdf", "failed", ""),
+    ]
+
+
+def test_a_document_is_a_page_of_the_crawl_whose_links_are_not_followed() -> None:
+    web = Web({"/robots.txt": robots(""), "/": page('<a href="/stuk.pdf">p</a>'),
+               "/stuk.pdf": page(pdf_bytes([["zie http://site.example/verder.html"]]),
+                                 "application/pdf")})
+    result = run(Site(url=f"{BASE}/"), web.transport())
+    assert urls(result) == ["/", "/stuk.pdf"]
+    assert result.pages[1].pages == ("zie http://site.example/verder.html",)

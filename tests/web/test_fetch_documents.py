@@ -70,3 +70,17 @@ def test_a_cached_document_keeps_its_pages(tmp_path: Path) -> None:
     assert (made, again) == (2, 0)
     assert fetched(second).pages == fetched(first).pages == ("Een.", "Twee.")
     assert fetched(second).title == "T"
+
+
+@pytest.mark.parametrize("content_type", [
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/rtf",
+])
+def test_documents_in_formats_not_read_are_a_gap_not_a_file_not_meant_to_be_read(
+        content_type: str) -> None:
+    web = Web({"/stuk": page(b"PK\x03\x04...", content_type)})
+    result = problem(fetch_one("http://site.example/stuk", web.transport()))
+    assert (result.kind, result.reason) == (
+        "skipped", f"content type {content_type} is a document format not read")

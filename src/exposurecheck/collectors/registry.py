@@ -51,6 +51,7 @@ def _build_web(context: SourceContext) -> Collector:
 
     web = context.config.web
     policy = FetchPolicy(timeout=web.timeout, max_bytes=web.max_bytes,
+                         max_document_bytes=web.max_document_bytes,
                          rate_limit=web.rate_limit, concurrency_per_host=web.concurrency_per_host,
                          cache_dir=default_cache_dir() if web.cache and context.use_cache
                          else None)

@@ -10,7 +10,14 @@ from lxml import etree
 
 from exposurecheck.documents.archive import open_zip, parse_xml, read_member
 from exposurecheck.documents.layout import page, table_lines, unwrap
-from exposurecheck.documents.reader import Deadline, DocumentError, DocumentLimits, DocumentProblem
+from exposurecheck.documents.reader import (
+    Deadline,
+    DocumentError,
+    DocumentKind,
+    DocumentLimits,
+    DocumentProblem,
+    DocumentText,
+)
 
 _TEXT: Final = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _TABLE: Final = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -22,7 +29,7 @@ _ROW, _CELL = f"{{{_TABLE}}}table-row", f"{{{_TABLE}}}table-cell"
 _MAX_SPACES = 100
 
 
-def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> tuple[list[str], str]:
+def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
     with open_zip(data, limits) as archive:
         mimetype = read_member(archive, "mimetype")
         if mimetype is not None and mimetype.strip() != b"application/vnd.oasis.opendocument.text":
@@ -40,7 +47,7 @@ def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> tuple[list[
     if meta is not None:
         found = parse_xml(meta).find(f".//{{{_DC}}}title")
         title = "".join(found.itertext()) if found is not None else ""
-    return [page(lines)], title
+    return DocumentText(DocumentKind.ODT, (page(lines),), title)
 
 
 def _lines(root: etree._Element) -> Iterator[str]:

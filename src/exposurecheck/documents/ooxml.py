@@ -13,14 +13,24 @@ from docx.text.paragraph import Paragraph
 
 from exposurecheck.documents.archive import check_xml_members, open_zip
 from exposurecheck.documents.layout import page, table_lines, unwrap
-from exposurecheck.documents.reader import Deadline, DocumentLimits
+from exposurecheck.documents.reader import (
+    COMPOUND_FILE,
+    Deadline,
+    DocumentError,
+    DocumentKind,
+    DocumentLimits,
+    DocumentProblem,
+    DocumentText,
+)
 
 _TEXT_BOX = qn("w:txbxContent")
 _PARAGRAPH = qn("w:p")
 _TEXT = qn("w:t")
 
 
-def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> tuple[list[str], str]:
+def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
+    if data.startswith(COMPOUND_FILE):
+        raise DocumentError(DocumentProblem.ENCRYPTED, "or a legacy .doc file")
     with open_zip(data, limits) as archive:
         check_xml_members(archive)
     document = docx.Document(io.BytesIO(data))
@@ -37,7 +47,8 @@ def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> tuple[list[
     for section in document.sections:
         for part in (section.footer, section.first_page_footer, section.even_page_footer):
             lines += _part_lines(part, seen_parts)
-    return [page(lines)], str(document.core_properties.title or "")
+    return DocumentText(DocumentKind.DOCX, (page(lines),),
+                        str(document.core_properties.title or ""))
 
 
 def _part_lines(part: Any, seen: set[int]) -> list[str]:

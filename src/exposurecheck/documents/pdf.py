@@ -7,13 +7,25 @@ from typing import Any
 import pymupdf
 
 from exposurecheck.documents.layout import page, unwrap
-from exposurecheck.documents.reader import Deadline, DocumentError, DocumentLimits, DocumentProblem
+from exposurecheck.documents.reader import (
+    Deadline,
+    DocumentError,
+    DocumentKind,
+    DocumentLimits,
+    DocumentProblem,
+    DocumentText,
+)
 
 _TEXT_BLOCK = 0
 _open: Any = pymupdf.open
+_tools: Any = pymupdf.TOOLS
+# MuPDF prints what it finds wrong in a file on stderr, which could carry the file's bytes to
+# a terminal; a broken file is reported as a DocumentError instead.
+_tools.mupdf_display_errors(False)
+_tools.mupdf_display_warnings(False)
 
 
-def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> tuple[list[str], str]:
+def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
     try:
         document: Any = _open(stream=data, filetype="pdf")
     except Exception:
@@ -24,12 +36,17 @@ def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> tuple[list[
         if document.page_count > limits.max_pages:
             raise DocumentError(DocumentProblem.TOO_LARGE, f"more than {limits.max_pages} pages")
         pages: list[str] = []
-        for pdf_page in document:
+        image_only: list[int] = []
+        for number, pdf_page in enumerate(document, start=1):
             deadline.check()
             blocks = pdf_page.get_text("blocks", sort=True)
             pages.append(page(unwrap(str(block[4]).split("\n")) for block in blocks
                               if block[6] == _TEXT_BLOCK))
+            if not pages[-1].strip() and pdf_page.get_images(full=False):
+                image_only.append(number)
         if not any(text.strip() for text in pages):
-            raise DocumentError(DocumentProblem.NO_TEXT if pages else DocumentProblem.BROKEN)
+            if not pages:
+                raise DocumentError(DocumentProblem.BROKEN, "no pages")
+            raise DocumentError(DocumentProblem.NO_TEXT)
         title = str((document.metadata or {}).get("title") or "")
-    return pages, title
+    return DocumentText(DocumentKind.PDF, tuple(pages), title, tuple(image_only))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import Final
@@ -90,6 +90,9 @@ class DocumentText:
     kind: DocumentKind
     pages: tuple[str, ...]
     title: str = ""
+    image_only_pages: tuple[int, ...] = ()
+    """1-based pages that hold an image and no text: a scanned page in a document with text,
+    whose content is not read (an annex, a letter with its letterhead)."""
 
 
 _MEDIA_TYPES: Final = {
@@ -134,12 +137,16 @@ def document_kind(name: str, content_type: str | None, head: bytes = b"") -> Doc
     if head.startswith(b"%PDF-"):
         return DocumentKind.PDF
     kind = _SUFFIXES.get(_suffix(name))
-    if head and kind is not None and kind in (DocumentKind.DOCX, DocumentKind.ODT) \
-            and not head.startswith(b"PK\x03\x04"):
+    if head and kind in (DocumentKind.DOCX, DocumentKind.ODT) \
+            and not head.startswith((b"PK\x03\x04", COMPOUND_FILE)):
         return None
     if head.startswith(b"PK\x03\x04") and kind is None:
         return None
     return kind
+
+
+COMPOUND_FILE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The signature of an OLE compound file: how Office stores a password-protected document."""
 
 
 class Deadline:
@@ -178,14 +185,14 @@ def read_document(
                DocumentKind.ODT: odf.read, DocumentKind.TEXT: plain.read_text,
                DocumentKind.HTML: plain.read_html}
     try:
-        pages, title = readers[kind](data, limits, deadline)
+        found = readers[kind](data, limits, deadline)
     except DocumentError:
         raise
     except (RecursionError, MemoryError) as exc:
         raise DocumentError(DocumentProblem.TOO_LARGE, type(exc).__name__) from None
     except Exception as exc:
         raise DocumentError(DocumentProblem.BROKEN, type(exc).__name__) from None
-    if sum(len(page) for page in pages) > limits.max_chars:
+    if sum(len(page) for page in found.pages) > limits.max_chars:
         raise DocumentError(DocumentProblem.TOO_LARGE, f"more than {limits.max_chars} characters")
-    return DocumentText(kind=kind, pages=tuple(clean_block(page) for page in pages),
-                        title=clean_text(title).strip())
+    return replace(found, pages=tuple(clean_block(page) for page in found.pages),
+                   title=clean_text(found.title).strip())

@@ -125,7 +125,8 @@ def where(finding: Finding) -> list[str]:
     loc = finding.locator
     return [p for p in (f"KVK {loc.kvk_number}" if loc.kvk_number else None,
                         f"vest. {loc.vestigingsnummer}" if loc.vestigingsnummer else None,
-                        loc.address_type, loc.url, loc.element) if p]
+                        loc.address_type, loc.url, f"p. {loc.page}" if loc.page else None,
+                        loc.element) if p]
 
 
 def evidence(finding: Finding) -> list[tuple[str, str]]:

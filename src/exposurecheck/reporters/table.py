@@ -69,7 +69,8 @@ def _findings_table(findings: tuple[Finding, ...], lang: Lang) -> Table:
         where = " / ".join(p for p in (
             f"KVK {f.locator.kvk_number}" if f.locator.kvk_number else None,
             f"vest. {f.locator.vestigingsnummer}" if f.locator.vestigingsnummer else None,
-            f.locator.address_type, f.locator.url, f.locator.element) if p)
+            f.locator.address_type, f.locator.url,
+            f"p. {f.locator.page}" if f.locator.page else None, f.locator.element) if p)
         e = f.evidence
         evidence = "; ".join(p for p in (e.value, e.trade_name, e.address, e.person,
                                          e.legal_form, e.establishment, e.page_title) if p)

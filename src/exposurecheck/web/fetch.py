@@ -80,6 +80,11 @@ _DOCUMENT_TYPES: Final = {
 }
 _ACCEPT: Final = ("text/html, application/xhtml+xml, application/pdf, "
                   f"{_DOCUMENT_TYPES['docx']}, {_DOCUMENT_TYPES['odt']}, text/plain;q=0.9")
+_UNREAD_DOCUMENTS: Final = ("application/msword", "application/vnd.ms-", "application/rtf",
+                             "text/rtf", "application/vnd.openxmlformats-officedocument.",
+                             "application/vnd.oasis.opendocument.")
+"""Documents in formats that are not read (legacy Word, spreadsheets, slides): they hold text
+an official's data may be in, so not reading one is a gap in the audit, unlike an image."""
 _SNIFFED: Final = frozenset({"", "application/octet-stream", "binary/octet-stream"})
 """Media types that say nothing: the body is read and its signature decides."""
 _MAX_MEDIA_TYPE: Final = 100
@@ -143,6 +148,8 @@ class FetchedPage:
     """A document's text, one entry per page (see `exposurecheck.documents`); () for a page."""
     title: str = ""
     """A document's title from its metadata."""
+    image_only_pages: tuple[int, ...] = ()
+    """A document's pages that are a scan, so were not read (1-based)."""
 
     @property
     def is_document(self) -> bool:
@@ -358,7 +365,8 @@ class Fetcher:
             return FetchProblem(str(url), "failed", f"{kind.value.upper()}: {exc.reason}")
         return FetchedPage(url=str(url), requested_url=str(url), status=answer.status,
                            content_type=_DOCUMENT_TYPES[kind.value], text="", encoding="",
-                           pages=document.pages, title=document.title)
+                           pages=document.pages, title=document.title,
+                           image_only_pages=document.image_only_pages)
 
     # -- robots.txt
 
@@ -433,6 +441,9 @@ class Fetcher:
         document = not robots and media_type not in _READABLE
         if document and document_kind(str(url), media_type) is None \
                 and media_type not in _SNIFFED:
+            if media_type.startswith(_UNREAD_DOCUMENTS):  # text we cannot check: not clean
+                return FetchProblem(str(url), "skipped",
+                                    f"content type {media_type} is a document format not read")
             return _not_read(url, media_type)
         cap = (min(self.policy.max_bytes, _ROBOTS_MAX_BYTES) if robots
                else self.policy.max_document_bytes if document else self.policy.max_bytes)
@@ -523,6 +534,7 @@ class _DiskCache:
                 encoding=str(data["encoding"]),
                 pages=tuple(str(p) for p in data.get("pages", ())),
                 title=str(data.get("title", "")),
+                image_only_pages=tuple(int(n) for n in data.get("image_only_pages", ())),
             )
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -536,6 +548,7 @@ class _DiskCache:
             "text": page.text,
             "pages": list(page.pages),
             "title": page.title,
+            "image_only_pages": list(page.image_only_pages),
             "fetched_at": time.time(),
         }
         try:

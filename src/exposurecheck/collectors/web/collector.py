@@ -86,6 +86,10 @@ class WebCollector:
                 pages[fetched.url] = fetched
         findings: list[Finding] = []
         for url, page in sorted(pages.items()):
+            if page.image_only_pages:
+                numbers = ", ".join(str(n) for n in page.image_only_pages)
+                errors.append(self._page_error(url, f"page {numbers} has no text layer (a "
+                                                    "scan?) and was not read"))
             try:
                 contents = await self._content(page)
             except Exception as exc:  # one hostile page must not cost the other pages
