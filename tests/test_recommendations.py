@@ -11,7 +11,7 @@ from tests.conftest import make_finding
 
 def ids(role: str | None = "wethouder", **kwargs: object) -> list[str]:
     finding = make_finding(**kwargs)  # type: ignore[arg-type]
-    return [r.id for r in recommend(finding, Lang.EN, role)]
+    return [r.id for r in recommend(finding, Lang.EN, role) if not r.id.startswith("support-")]
 
 
 def test_eenmanszaak_at_home_gets_the_postal_address_first_then_the_convenant() -> None:
@@ -66,10 +66,35 @@ def test_every_step_has_dutch_and_english_text_with_basis_and_link(step_id: str)
     step = STEPS[step_id]
     nl, en = step.render(step_id, Lang.NL), step.render(step_id, Lang.EN)
     assert nl.text != en.text and nl.title != en.title
-    assert step.url.startswith(("https://www.kvk.nl/", "https://www.autoriteitpersoonsgegevens.nl/"))
+    assert step.url.startswith("https://")
     assert step.legal_basis
 
 
 def test_dutch_convenant_text_names_the_form() -> None:
     text = recommend(make_finding(), Lang.NL, "wethouder")[1].text
     assert "bijlage B" in text and "bv of nv" in text
+
+
+def support_ids(role: str | None, **kwargs: object) -> list[str]:
+    finding = make_finding(**kwargs)  # type: ignore[arg-type]
+    return [r.id for r in recommend(finding, Lang.NL, role) if r.id.startswith("support-")]
+
+
+def test_support_comes_with_every_exposed_home_address_in_order() -> None:
+    assert support_ids("wethouder") == [
+        "support-security-advice", "support-help", "support-report-doxing",
+        "support-copied-registers", "support-other-registers"]
+
+
+def test_security_advice_only_for_bestuurders_and_nothing_for_shielded() -> None:
+    assert "support-security-advice" not in support_ids("raadslid")
+    assert "support-help" in support_ids("raadslid")
+    assert support_ids("wethouder", status=Status.SHIELDED, severity=Severity.INFO) == []
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_support_texts_name_what_officials_are_entitled_to(lang: Lang) -> None:
+    text = " ".join(r.text for r in recommend(make_finding(), lang, "wethouder"))
+    for word in ("CCV", "NGB", "Wethoudersvereniging", "NVvR", "Statenlid.nu",
+                 "Netwerk Weerbaar Bestuur", "domicilie", "Kadaster", "15 ", "16", "briefadres"):
+        assert word in text, word

@@ -26,6 +26,7 @@ from exposurecheck.models import (
     Status,
     Subject,
 )
+from exposurecheck.support import support_steps
 
 CONVENANT_URL = "https://www.kvk.nl/over-het-handelsregister/decentrale-politieke-ambtsdragers/"
 SHIELDING_URL = "https://www.kvk.nl/over-het-handelsregister/afschermen-van-je-bezoekadres-wat-is-mogelijk/"
@@ -160,6 +161,110 @@ STEPS: dict[str, _Step] = {
             "and KVK number on those sites and ask each to erase your address (GDPR art. 17). "
             "There is nothing left to shield at KVK itself."),
     ),
+    "support-security-advice": _Step(
+        legal_basis="Regeling beveiligingsmaatregelen decentrale bestuurders (sinds 1 januari "
+                    "2024)",
+        url="https://hetccv.nl/",
+        nl=_Text(
+            "Vraag een beveiligingsadvies op maat aan (CCV)",
+            "Als bestuurder (burgemeester, wethouder, gedeputeerde, lid van een dagelijks "
+            "bestuur) heb je recht op een beveiligingsadvies op maat van het CCV over je woning, "
+            "je gedrag en je digitale zichtbaarheid. Je gemeente, provincie of waterschap vraagt "
+            "het aan, voert de maatregelen uit en betaalt ze; het Rijk (BZK) draagt EUR 2,5 "
+            "miljoen per jaar bij. Vraag ernaar bij de burgemeester of de secretaris, en let op "
+            "het Politiekeurmerk Veilig Wonen."),
+        en=_Text(
+            "Ask for a tailored security advice (CCV)",
+            "As a bestuurder (mayor, alderman, provincial executive, member of a daily board) "
+            "you are entitled to a tailored security advice by the CCV on your home, your "
+            "behaviour and your digital exposure. Your municipality, province or water board "
+            "requests it, carries out the measures and pays for them; the national government "
+            "(BZK) contributes EUR 2.5 million a year. Ask the mayor or the secretary, and look "
+            "for the Police Quality Mark for Safe Housing (Politiekeurmerk Veilig Wonen)."),
+    ),
+    "support-help": _Step(
+        legal_basis="Netwerk Weerbaar Bestuur; vertrouwenspersonen van de beroepsverenigingen",
+        url="https://www.weerbaarbestuur.nl/",
+        nl=_Text(
+            "Je staat er niet alleen voor: vraag hulp",
+            "De vertrouwenspersonen van het NGB (burgemeesters), de Wethoudersvereniging, de "
+            "NVvR (raadsleden) en Statenlid.nu helpen bij intimidatie en bedreiging, en het "
+            "Netwerk Weerbaar Bestuur biedt advies en steun. Meld het ook bij de burgemeester "
+            "of de griffier."),
+        en=_Text(
+            "You are not on your own: ask for help",
+            "The confidential contacts of the NGB (mayors), the Wethoudersvereniging "
+            "(aldermen), the NVvR (council members) and Statenlid.nu help with intimidation and "
+            "threats, and the Netwerk Weerbaar Bestuur offers advice and support. Also tell the "
+            "mayor or the griffier."),
+    ),
+    "support-report-doxing": _Step(
+        legal_basis="art. 285d Wetboek van Strafrecht (doxing, sinds 1 januari 2024)",
+        url="https://www.politie.nl/aangifte-of-melding-doen",
+        nl=_Text(
+            "Wordt je adres gebruikt om je te intimideren? Doe aangifte",
+            "Doe aangifte bij de politie en kies daarbij domicilie op het gemeentehuis (of het "
+            "provinciehuis): dan komt het gemeentehuis als adres in de aangifte en blijft je "
+            "woonadres uit het dossier. Leg vooraf vast wat er staat (exposurecheck evidence) en "
+            "informeer de burgemeester of de griffier."),
+        en=_Text(
+            "Is your address used to intimidate you? Report it",
+            "Report it to the police and give the town hall (or provincial house) as your "
+            "address for service (domicilie kiezen): the town hall then stands in the report and "
+            "your home address stays out of the file. Record the publication first "
+            "(exposurecheck evidence) and tell the mayor or the griffier."),
+    ),
+    "support-search-engines": _Step(
+        legal_basis="art. 17 AVG; HvJ EU C-131/12 (recht om vergeten te worden)",
+        url="https://support.google.com/websearch/",
+        nl=_Text(
+            "Haal het ook uit zoekmachines",
+            "Vraag Google via 'Resultaten over jou' (Results about you) om resultaten met je "
+            "adres, telefoonnummer of e-mail te verwijderen, en gebruik de Europese formulieren "
+            "voor het recht om vergeten te worden van Google en Bing. Is de pagina aangepast, "
+            "vraag dan om verwijdering van verouderde inhoud. Vraag het Internet Archive "
+            "(info@archive.org) om oude kopieën te verwijderen."),
+        en=_Text(
+            "Remove it from search engines too",
+            "Ask Google through 'Results about you' to remove results showing your address, "
+            "phone number or e-mail, and use the EU right-to-be-forgotten forms of Google and "
+            "Bing. Once the page has changed, request removal of outdated content. Ask the "
+            "Internet Archive (info@archive.org) to remove old copies."),
+    ),
+    "support-copied-registers": _Step(
+        legal_basis="art. 17 AVG",
+        url=SHIELDING_URL,
+        nl=_Text(
+            "Sites die het Handelsregister overnemen houden het oude adres",
+            "Na afscherming toont KVK je adres niet meer, maar sites die het Handelsregister "
+            "hebben overgenomen (bedrijvengidsen, uittrekselsites) houden het oude adres. Zoek "
+            "je KVK-nummer op en stuur elke site een eigen verzoek tot verwijdering (AVG art. "
+            "17)."),
+        en=_Text(
+            "Sites that copy the Business Register keep the old address",
+            "After shielding KVK no longer shows your address, but sites that copied the "
+            "Business Register (company directories, extract sites) keep the old one. Look up "
+            "your KVK number and send each site its own erasure request (GDPR art. 17)."),
+    ),
+    "support-other-registers": _Step(
+        legal_basis="Kadaster (tijdelijke afscherming bij concrete dreiging, sinds 15 oktober "
+                    "2023); Wet basisregistratie personen (geheimhouding)",
+        url="https://www.kadaster.nl/",
+        nl=_Text(
+            "Andere plaatsen waar je adres staat",
+            "Bij een concrete dreiging kan het Kadaster je gegevens sinds 15 oktober 2023 "
+            "tijdelijk afschermen. Controleer telefoongidsen en nummerdiensten voordat je "
+            "verklaart dat er geen nummer van je openbaar is. Ouders kunnen geheimhouding in de "
+            "BRP ook voor hun kinderen tot 16 jaar aanvragen. Bij ernstige dreiging kan de "
+            "gemeente een briefadres toestaan."),
+        en=_Text(
+            "Other places where your address stands",
+            "On a concrete threat the Kadaster (Land Registry) can shield your data temporarily "
+            "since 15 October 2023. Check telephone directories and directory services before "
+            "you declare that no number of yours is public. Parents can request BRP secrecy "
+            "for their children up to 16 too. In severe cases the municipality can allow a "
+            "postal address (briefadres)."),
+    ),
     "kvk-shielded-keep": _Step(
         legal_basis=ART_51,
         url=SHIELDING_URL,
@@ -183,8 +288,10 @@ def recommend(finding: Finding, lang: Lang,
     if finding.source is SourceId.WEB:
         from exposurecheck.web.advice import WEB_STEPS, web_steps_for  # imports this module
 
-        return tuple(WEB_STEPS[step].render(step, lang) for step in web_steps_for(finding))
-    return tuple(STEPS[step].render(step, lang) for step in _steps_for(finding, role))
+        return (*(WEB_STEPS[step].render(step, lang) for step in web_steps_for(finding)),
+                *(STEPS[step].render(step, lang) for step in support_steps(finding, role)))
+    return tuple(STEPS[step].render(step, lang)
+                 for step in (*_steps_for(finding, role), *support_steps(finding, role)))
 
 
 def _steps_for(finding: Finding, role: str | None) -> list[str]:

@@ -48,7 +48,7 @@ def test_officials_findings_errors_and_steps(report: Report) -> None:
     assert "| 1 | high | home address | official | exposed |" in first
     assert "Kerkstraat 12A, 1234 AB Dorp" in first  # not redacted: shown as in the report
     assert first.index("1. **First step for your sole proprietorship") < first.index(
-        "3. **Shielding is in place")
+        ". **Shielding is in place")
     assert "legal basis: art. 51 lid 4 Handelsregisterbesluit 2008" in first
     assert "<https://www.kvk.nl/over-het-handelsregister/decentrale-politieke-ambtsdragers/>" \
         in first

@@ -19,10 +19,10 @@ def secrecy(sender: Sender) -> Document:
         Paragraph(t(lang,
                     "Ik vraag u mijn persoonsgegevens in de basisregistratie personen (BRP) geheim "
                     "te houden. Dan verstrekt de gemeente mijn gegevens niet meer aan derden "
-                    "buiten de overheid, zoals kerkgenootschappen en pensioenfondsen.",
+                    "zonder wettelijke taak, zoals kerkgenootschappen.",
                     "I ask you to keep my personal data in the Personal Records Database (BRP) "
                     "secret, so that the municipality no longer discloses it to third parties "
-                    "outside government, such as churches and pension funds.")),
+                    "without a legal task, such as churches.")),
         Paragraph(t(lang,
                     f"Ik ben {office(sender)}. Mijn woonadres is op andere plaatsen openbaar "
                     "geworden; ik wil voorkomen dat het ook via de BRP wordt verstrekt.",
@@ -43,10 +43,13 @@ def secrecy(sender: Sender) -> Document:
         t(lang, "Geheimhouding is gratis en wordt altijd toegekend; veel gemeenten hebben er een "
                 "online formulier voor.",
           "Secrecy is free and always granted; many municipalities have an online form for it."),
-        t(lang, "Het geldt alleen voor jou: huisgenoten vragen het voor zichzelf aan. "
-                "Overheidsinstanties krijgen je gegevens nog wel.",
-          "It covers only you: housemates request it for themselves. Government bodies still "
-          "receive your data."),
+        t(lang, "Het geldt alleen voor jou: huisgenoten vragen het voor zichzelf aan, en ouders "
+                "kunnen het voor hun kinderen tot 16 jaar aanvragen. Overheidsinstanties en "
+                "instellingen die de gegevens op grond van de wet krijgen (zoals "
+                "pensioenfondsen) krijgen ze nog wel.",
+          "It covers only you: housemates request it for themselves, and parents can request "
+          "it for their children up to 16. Government bodies and bodies authorised by law to "
+          "receive the data (such as pension funds) still receive it."),
         t(lang, f"Grondslag: {LEGAL_BASIS[0]}.", f"Legal basis: {LEGAL_BASIS[1]}."),
         t(lang, "Dit haalt je adres niet weg waar het al openbaar is: verstuur ook de andere "
                 "verzoeken.",
