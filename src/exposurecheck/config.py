@@ -43,6 +43,13 @@ class WebConfig(_Section):
     cache: bool = True
 
 
+class EvidenceConfig(_Section):
+    tsa_url: str | None = Field(default=None, description="RFC 3161 timestamp authority")
+    tsa_certificates: str | None = Field(
+        default=None, description="PEM file with the authority's root (and intermediate) "
+                                  "certificates, to verify its timestamps")
+
+
 class Config(_Section):
     sources: tuple[SourceId, ...] = ()
     lang: Lang | None = None
@@ -52,6 +59,7 @@ class Config(_Section):
     redact: bool = True
     kvk: KvkConfig = KvkConfig()
     web: WebConfig = WebConfig()
+    evidence: EvidenceConfig = EvidenceConfig()
 
 
 class Secrets(_Section):
@@ -95,7 +103,7 @@ def render_config(config: Config, secrets: Secrets, path: Path | None) -> str:
     lines = [f"# effective configuration (file: {path or 'none'})", "[tool.exposurecheck]"]
     lines += _toml_items({k: v for k, v in config.model_dump(mode="json").items()
                           if not isinstance(v, dict)})
-    for section in ("kvk", "web"):
+    for section in ("kvk", "web", "evidence"):
         lines += ["", f"[tool.exposurecheck.{section}]"]
         lines += _toml_items(config.model_dump(mode="json")[section])
     lines += ["", "# secrets, from the environment"]
