@@ -30,7 +30,7 @@ from exposurecheck.i18n import default_lang
 from exposurecheck.models import Finding
 from exposurecheck.redact import redact_report
 from exposurecheck.roster import load_roster
-from exposurecheck.watch import notification, notify, watch_step
+from exposurecheck.watch import compare, notification, notify, store
 from exposurecheck.web.fetch import FetchPolicy
 
 
@@ -150,7 +150,7 @@ def register(app: typer.Typer, env: dict[str, str] | None,
         if not reveal and settings.redact:
             report = redact_report(report)
         with cli._bad_input(), _report_errors():
-            result = watch_step(state, report, keep)
+            result = compare(state, report)
         if not quiet:
             err.print(render_diff_table(result.diff, chosen_lang), end="", markup=False)
         failed: list[str] = []
@@ -159,8 +159,12 @@ def register(app: typer.Typer, env: dict[str, str] | None,
             failed = notify(notify_url, title, body)
         for url in failed:
             err.print(f"warning: notification to {url} failed", markup=False)
-        code = result.exit_code
-        raise typer.Exit(ExitCode.INCOMPLETE if failed and code is ExitCode.OK else code)
+        if failed:
+            err.print(f"state not updated: the next run alerts again ({state})", markup=False)
+            raise typer.Exit(ExitCode.INCOMPLETE)
+        with cli._bad_input():
+            store(state, report, keep)
+        raise typer.Exit(result.exit_code)
 
 
 def _targets(urls: Sequence[str], report: Path | None,

@@ -29,7 +29,6 @@ PREFIX = "report-"
 class WatchResult:
     diff: ReportDiff
     first_run: bool
-    saved: Path
 
     @property
     def exit_code(self) -> ExitCode:
@@ -43,19 +42,27 @@ def stored_reports(state: Path) -> list[Path]:
     return sorted(state.glob(f"{PREFIX}*.json"))
 
 
-def watch_step(state: Path, report: Report, keep: int) -> WatchResult:
-    """Compare ``report`` with the stored ones, store it, and keep the newest ``keep``."""
+def compare(state: Path, report: Report) -> WatchResult:
+    """``report`` against the newest stored one, with every stored one as history."""
+    history = [load_report(p) for p in stored_reports(state)] if state.is_dir() else []
+    previous = history[-1] if history else report.model_copy(update={"officials": ()})
+    return WatchResult(diff_reports(previous, report, history), not history)
+
+
+def store(state: Path, report: Report, keep: int) -> Path:
+    """Keep ``report`` (owner-only) and drop all but the newest ``keep``.
+
+    Called only once the alerts went out: a run whose notification failed leaves
+    the state as it was, so the next run alerts again.
+    """
     state.mkdir(mode=0o700, parents=True, exist_ok=True)
     state.chmod(0o700)
-    history = [load_report(p) for p in stored_reports(state)]
-    previous = history[-1] if history else report.model_copy(update={"officials": ()})
-    diff = diff_reports(previous, report, history)
     saved = state / f"{PREFIX}{report.generated_at:%Y%m%dT%H%M%S%fZ}.json"
     write_private(saved, report.model_dump_json(indent=2) + "\n")
     for old in stored_reports(state)[:-keep]:
         with contextlib.suppress(FileNotFoundError):
             old.unlink()
-    return WatchResult(diff, not history, saved)
+    return saved
 
 
 def notification(diff: ReportDiff, *, detail: bool, lang: Lang) -> tuple[str, str]:
