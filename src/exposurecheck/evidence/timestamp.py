@@ -77,7 +77,8 @@ def verify_timestamp(token: bytes, data: bytes, roots: list[x509.Certificate],
     try:
         builder.build().verify(response, hashlib.sha256(data).digest())
     except VerificationError as exc:
-        raise TimestampError(f"timestamp does not verify: {exc}") from None
+        reason = str(exc).split(": ErrorStack", 1)[0][:200]  # OpenSSL's stack adds nothing
+        raise TimestampError(f"timestamp does not verify: {reason}") from None
     except ValueError as exc:
         raise TimestampError(f"timestamp does not verify: {type(exc).__name__}") from None
     return response.tst_info.gen_time
