@@ -120,3 +120,50 @@ def test_bad_usage_exits_2_and_writes_nothing(tmp_path: Path) -> None:
     code, stderr, out = _capture(tmp_path, "--official", "x")
     assert code == 2 and "--official needs --report" in stderr
     assert not out.exists()
+
+
+def _report(tmp_path: Path) -> Path:
+    from exposurecheck.resources import fixtures_dir
+
+    report = json.loads((fixtures_dir() / "expected" / "demo-web.report.json").read_text())
+    report |= {"generated_at": "2026-01-05T08:00:00Z",
+               "tool": {"name": "exposurecheck", "version": "0.1.0"}}
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(report))
+    return path
+
+
+def test_report_and_official_capture_every_page_of_their_findings(tmp_path: Path) -> None:
+    from exposurecheck.mock.router import demo_transport
+
+    _config(tmp_path)
+    app = build_app(transport=demo_transport())
+    args = ["evidence", "--report", str(_report(tmp_path)), "--official", "web-002",
+            "--config", str(tmp_path / "none.toml")]
+    masked = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "masked")])
+    assert masked.exit_code == 0, masked.stderr
+    manifest = json.loads((tmp_path / "masked" / "manifest.json").read_text())
+    urls = [c["url"] for c in manifest["captures"]]
+    report = json.loads(_report(tmp_path).read_text())
+    official = next(o for o in report["officials"] if o["id"] == "web-002")
+    assert urls == list(dict.fromkeys(f["locator"]["url"] for f in official["findings"]
+                                      if f["locator"].get("url")))
+    assert "http://gemeente-voorbeeld.test/ris/personen/101-a-m-kuipers.html" in urls
+    assert all(c["status"] == 200 for c in manifest["captures"])
+    assert manifest["official"] == "web-002"
+    statement = (tmp_path / "masked" / "statement.txt").read_text()
+    assert "Found: home address, high" in statement and "Veldkampsweg" not in statement
+    assert "value masked" in statement
+
+    revealed = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "revealed"), "--reveal"])
+    assert revealed.exit_code == 0
+    assert "Veldkampsweg 9" in (tmp_path / "revealed" / "verklaring.txt").read_text()
+
+
+def test_an_unknown_official_is_bad_input_without_echoing_the_id(tmp_path: Path) -> None:
+    _config(tmp_path)
+    result = CliRunner().invoke(build_app(), [
+        "evidence", "--report", str(_report(tmp_path)), "--official", "nobody",
+        "--out", str(tmp_path / "e"), "--config", str(tmp_path / "none.toml")])
+    assert result.exit_code == 2 and "no official with that id" in result.stderr
+    assert not (tmp_path / "e").exists()

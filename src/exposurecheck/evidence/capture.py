@@ -56,34 +56,39 @@ class Capture:
         return self.exchanges[-1].status if self.exchanges else None
 
 
-async def capture(url: str, policy: FetchPolicy,
-                  transport: httpx.AsyncBaseTransport | None = None) -> Capture:
-    """Fetch ``url`` and every redirect hop; never raises for network problems."""
-    target = normalise_url(url)
-    if target is None:
-        return Capture(url, problem="not an http(s) URL")
-    exchanges: list[Exchange] = []
+async def capture_all(urls: list[str], policy: FetchPolicy,
+                      transport: httpx.AsyncBaseTransport | None = None) -> list[Capture]:
+    """Capture each URL in turn, through one client; never raises for network problems."""
     headers = {"User-Agent": policy.user_agent, "Accept": "*/*",
                "Accept-Encoding": "identity"}
     async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(policy.timeout),
                                  headers=headers, follow_redirects=False) as client:
-        while True:
-            try:
-                exchange = await _exchange(client, target, policy.max_bytes)
-            except httpx.TimeoutException:
-                return Capture(url, exchanges, "timed out")
-            except httpx.HTTPError as exc:
-                return Capture(url, exchanges, f"failed ({type(exc).__name__})")
-            exchanges.append(exchange)
-            location = dict((k.lower(), v) for k, v in exchange.response_headers).get("location")
-            if exchange.status not in _REDIRECTS or not location:
-                return Capture(url, exchanges)
-            hop = normalise_url(location, base=target)
-            if hop is None:
-                return Capture(url, exchanges, "redirect to a non-http(s) URL")
-            if len(exchanges) > policy.max_redirects:
-                return Capture(url, exchanges, f"more than {policy.max_redirects} redirects")
-            target = hop
+        return [await _capture(client, url, policy) for url in urls]
+
+
+async def _capture(client: httpx.AsyncClient, url: str, policy: FetchPolicy) -> Capture:
+    """``url`` and every redirect hop."""
+    target = normalise_url(url)
+    if target is None:
+        return Capture(url, problem="not an http(s) URL")
+    exchanges: list[Exchange] = []
+    while True:
+        try:
+            exchange = await _exchange(client, target, policy.max_bytes)
+        except httpx.TimeoutException:
+            return Capture(url, exchanges, "timed out")
+        except httpx.HTTPError as exc:
+            return Capture(url, exchanges, f"failed ({type(exc).__name__})")
+        exchanges.append(exchange)
+        location = dict((k.lower(), v) for k, v in exchange.response_headers).get("location")
+        if exchange.status not in _REDIRECTS or not location:
+            return Capture(url, exchanges)
+        hop = normalise_url(location, base=target)
+        if hop is None:
+            return Capture(url, exchanges, "redirect to a non-http(s) URL")
+        if len(exchanges) > policy.max_redirects:
+            return Capture(url, exchanges, f"more than {policy.max_redirects} redirects")
+        target = hop
 
 
 async def _exchange(client: httpx.AsyncClient, url: str, max_bytes: int) -> Exchange:
@@ -91,13 +96,16 @@ async def _exchange(client: httpx.AsyncClient, url: str, max_bytes: int) -> Exch
     at = datetime.now(UTC)
     response = await client.send(request, stream=True)
     try:
-        body, truncated = bytearray(), False
-        async for chunk in response.aiter_raw():  # as served: no content decoding
-            body += chunk
-            if len(body) > max_bytes:
-                del body[max_bytes:]
-                truncated = True
-                break
+        body = bytearray()
+        try:
+            async for chunk in response.aiter_raw():  # as served: no content decoding
+                body += chunk
+                if len(body) > max_bytes:
+                    break
+        except httpx.StreamConsumed:  # an in-process transport that read the body already
+            body = bytearray(response.content)
+        truncated = len(body) > max_bytes
+        del body[max_bytes:]
     finally:
         await response.aclose()
     return Exchange(

@@ -15,7 +15,7 @@ from cryptography import x509
 
 from exposurecheck import __version__
 from exposurecheck.evidence.browser import render
-from exposurecheck.evidence.capture import Capture, capture, write_warc
+from exposurecheck.evidence.capture import capture_all, write_warc
 from exposurecheck.evidence.manifest import (
     CHECKSUMS,
     MANIFEST,
@@ -67,8 +67,7 @@ def urls_of(official: OfficialResult) -> dict[str, list[Finding]]:
 def make_evidence(out: Path, urls: Sequence[str], *, findings: Mapping[str, Sequence[Finding]],
                   official: str | None, policy: FetchPolicy, reveal: bool,
                   tsa: TsaSettings | None = None, chromium: str | None = None,
-                  transport: httpx.AsyncBaseTransport | None = None,
-                  tsa_transport: httpx.BaseTransport | None = None) -> Outcome:
+                  transport: httpx.AsyncBaseTransport | None = None) -> Outcome:
     """Capture every URL into ``out`` (created owner-only, must be new or empty)."""
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out}: not empty; evidence goes into a new directory")
@@ -76,22 +75,20 @@ def make_evidence(out: Path, urls: Sequence[str], *, findings: Mapping[str, Sequ
     out.chmod(0o700)
     old_umask = os.umask(0o077)
     try:
-        return _make(out, urls, findings, official, policy, reveal, tsa, chromium, transport,
-                     tsa_transport)
+        return _make(out, urls, findings, official, policy, reveal, tsa, chromium, transport)
     finally:
         os.umask(old_umask)
 
 
 def _make(out: Path, urls: Sequence[str], findings: Mapping[str, Sequence[Finding]],
           official: str | None, policy: FetchPolicy, reveal: bool, tsa: TsaSettings | None,
-          chromium: str | None, transport: httpx.AsyncBaseTransport | None,
-          tsa_transport: httpx.BaseTransport | None) -> Outcome:
+          chromium: str | None, transport: httpx.AsyncBaseTransport | None) -> Outcome:
     warnings: list[str] = []
     entries = []
-    for number, url in enumerate(urls, 1):
+    captures = asyncio.run(capture_all(list(urls), policy, transport))
+    for number, (url, result) in enumerate(zip(urls, captures, strict=True), 1):
         item = out / f"{number:02d}"
         item.mkdir(mode=0o700)
-        result: Capture = asyncio.run(capture(url, policy, transport))
         files = []
         if result.exchanges:
             write_warc(item / "capture.warc.gz", result.exchanges)
@@ -124,7 +121,7 @@ def _make(out: Path, urls: Sequence[str], findings: Mapping[str, Sequence[Findin
     if tsa is not None:
         try:
             roots = load_roots(tsa.roots)
-            stamp = request_timestamp(tsa.url, text.encode(), roots, tsa_transport)
+            stamp = request_timestamp(tsa.url, text.encode(), roots)
         except (TimestampError, OSError) as exc:
             warnings.append(f"no timestamp: {exc}")
         else:

@@ -45,13 +45,12 @@ def load_roots(path: Path) -> list[x509.Certificate]:
 
 
 def request_timestamp(url: str, data: bytes, roots: list[x509.Certificate],
-                      transport: httpx.BaseTransport | None = None,
                       timeout: float = 30.0) -> Timestamp:
     """Ask ``url`` to timestamp SHA-256(``data``) and verify the answer."""
     request = (TimestampRequestBuilder().data(data).hash_algorithm(HashAlgorithm.SHA256)
                .nonce(nonce=True).cert_request(cert_request=True).build())
     try:
-        with httpx.Client(transport=transport, timeout=timeout) as client:
+        with httpx.Client(timeout=timeout) as client:
             answer = client.post(url, content=request.as_bytes(),
                                  headers={"Content-Type": QUERY_TYPE})
     except httpx.HTTPError as exc:
