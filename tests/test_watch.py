@@ -143,3 +143,10 @@ def test_a_failed_notification_leaves_the_state_so_the_next_run_alerts_again(
     assert not list(state.glob(f"{PREFIX}*.json"))
     assert _watch(roster, state, "--notify", webhook.url)[0] == 1
     assert len(webhook.received) == 1
+
+
+def test_a_state_that_is_a_file_is_bad_input(tmp_path: Path) -> None:
+    roster = _roster(tmp_path / "roster.yaml", [_official("demo-002")])
+    (tmp_path / "state").write_text("")
+    code, stderr = _watch(roster, tmp_path / "state")
+    assert code == 2 and "not a directory" in stderr

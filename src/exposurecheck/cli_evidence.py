@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ from exposurecheck.i18n import default_lang
 from exposurecheck.models import Finding
 from exposurecheck.redact import redact_report
 from exposurecheck.roster import load_roster
+from exposurecheck.untrusted import clean_text
 from exposurecheck.watch import compare, notification, notify, store
 from exposurecheck.web.fetch import FetchPolicy
 
@@ -110,7 +112,7 @@ def register(app: typer.Typer, env: dict[str, str] | None,
             roots = load_roots(tsa_certificates) if tsa_certificates else None
             result = verify_evidence(directory, roots)
         for path, problem in result.problems:
-            typer.echo(f"{problem}: {path}")
+            typer.echo(f"{problem}: {clean_text(path)}")
         if result.timestamp_problem:
             typer.echo(f"timestamp: {result.timestamp_problem}")
         elif result.timestamp:
@@ -142,6 +144,8 @@ def register(app: typer.Typer, env: dict[str, str] | None,
         err = Console(stderr=True, highlight=False)
         with cli._bad_input():
             loaded = load_roster(roster)
+            if state.exists() and not state.is_dir():
+                raise cli.UsageError(f"--state {state}: not a directory")
         options = cli.RunOptions(sources=sources, reveal=reveal, lang=lang, quiet=True,
                                  config_path=config, roster_path=roster, baseline=baseline,
                                  no_cache=no_cache)
@@ -152,7 +156,7 @@ def register(app: typer.Typer, env: dict[str, str] | None,
         with cli._bad_input(), _report_errors():
             result = compare(state, report)
         if not quiet:
-            err.print(render_diff_table(result.diff, chosen_lang), end="", markup=False)
+            sys.stdout.write(render_diff_table(result.diff, chosen_lang))
         failed: list[str] = []
         if result.diff.regressed and notify_url:
             title, body = notification(result.diff, detail=notify_detail, lang=chosen_lang)

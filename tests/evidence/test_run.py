@@ -167,3 +167,14 @@ def test_an_unknown_official_is_bad_input_without_echoing_the_id(tmp_path: Path)
         "--out", str(tmp_path / "e"), "--config", str(tmp_path / "none.toml")])
     assert result.exit_code == 2 and "no official with that id" in result.stderr
     assert not (tmp_path / "e").exists()
+
+
+def test_verify_refuses_a_manifest_that_points_outside(site: str, tmp_path: Path) -> None:
+    _config(tmp_path)
+    _, _, out = _capture(tmp_path, f"{site}/page")
+    manifest = json.loads((out / "manifest.json").read_text())
+    manifest["files"][0]["path"] = "../none.toml"
+    (out / "manifest.json").write_text(json.dumps(manifest))
+    result = CliRunner().invoke(build_app(), ["evidence", "verify", str(out)])
+    assert result.exit_code == 1
+    assert "outside the evidence directory: ../none.toml" in result.stdout

@@ -94,3 +94,13 @@ def test_a_refused_timestamp_is_reported_and_not_stored(
     assert made.exit_code == 3
     assert "no timestamp: timestamp does not verify: Nonce mismatch" in made.stderr
     assert not (out / "manifest.json.tsr").exists()
+
+
+def test_an_authority_without_its_roots_is_bad_input(site: str, tmp_path: Path) -> None:
+    config = tmp_path / "exposurecheck.toml"
+    config.write_text('[tool.exposurecheck.evidence]\ntsa_url = "http://127.0.0.1:9/"\n')
+    out = tmp_path / "evidence"
+    result = CliRunner().invoke(build_app(), ["evidence", f"{site}/page", "--out", str(out),
+                                              "--config", str(config)])
+    assert result.exit_code == 2 and "tsa_certificates" in result.stderr
+    assert not out.exists()

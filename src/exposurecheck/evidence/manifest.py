@@ -74,9 +74,12 @@ def changed_files(root: Path, manifest: Manifest) -> list[tuple[str, str]]:
     """(path, "changed" | "missing" | "not in the manifest") for every file that differs."""
     problems = []
     listed = {entry.path for entry in manifest.files}
+    inside = root.resolve()
     for entry in manifest.files:
         path = root / entry.path
-        if not path.is_file():
+        if not path.resolve().is_relative_to(inside):
+            problems.append((entry.path, "outside the evidence directory"))
+        elif not path.is_file():
             problems.append((entry.path, "missing"))
         elif sha256_file(path) != entry.sha256:
             problems.append((entry.path, "changed"))
