@@ -35,10 +35,7 @@ def test_warc_holds_the_exact_bytes_and_warcio_check_accepts_it(site: str,
     code, stderr, out = _capture(tmp_path, f"{site}/old")
     assert code == 0, stderr
     warc = out / "01" / "capture.warc.gz"
-    checked = subprocess.run([sys.executable, "-c", "from warcio.cli import main; main()",
-                              "check", "-v", str(warc)], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "digest pass" in checked.stdout
+    _warcio_check(warc)
     with warc.open("rb") as handle:
         records = [(r.rec_type, r.rec_headers.get_header("WARC-Target-URI"),
                     r.http_headers.statusline if r.http_headers else None, r.raw_stream.read())
@@ -178,3 +175,55 @@ def test_verify_refuses_a_manifest_that_points_outside(site: str, tmp_path: Path
     result = CliRunner().invoke(build_app(), ["evidence", "verify", str(out)])
     assert result.exit_code == 1
     assert "outside the evidence directory: ../none.toml" in result.stdout
+
+
+def _warcio_check(warc: Path) -> None:
+    checked = subprocess.run([sys.executable, "-c", "from warcio.cli import main; main()",
+                              "check", "-v", str(warc)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "digest pass" in checked.stdout
+
+
+def _response(warc: Path) -> tuple[dict[str, str], bytes, dict[str, str]]:
+    with warc.open("rb") as handle:
+        for record in ArchiveIterator(handle):
+            if record.rec_type == "response":
+                return (dict(record.http_headers.headers), record.raw_stream.read(),
+                        dict(record.rec_headers.headers))
+    raise AssertionError("no response record")
+
+
+def test_a_gzipped_page_is_kept_compressed_as_served(site: str, tmp_path: Path) -> None:
+    import gzip
+
+    _config(tmp_path)
+    code, _, out = _capture(tmp_path, f"{site}/gzip")
+    assert code == 0
+    warc = out / "01" / "capture.warc.gz"
+    _warcio_check(warc)
+    headers, body, _ = _response(warc)
+    assert headers["Content-Encoding"] == "gzip"
+    assert body == gzip.compress(PAGE, mtime=0)
+
+
+def test_a_chunked_page_is_stored_dechunked_and_still_checks(site: str, tmp_path: Path) -> None:
+    _config(tmp_path)
+    code, _, out = _capture(tmp_path, f"{site}/chunked")
+    assert code == 0
+    warc = out / "01" / "capture.warc.gz"
+    _warcio_check(warc)
+    headers, body, _ = _response(warc)
+    assert body == PAGE and "Transfer-Encoding" not in headers
+
+
+def test_a_page_over_the_size_cap_is_cut_and_marked_truncated(site: str, tmp_path: Path) -> None:
+    (tmp_path / "none.toml").write_text("[tool.exposurecheck.web]\nmax_bytes = 10000\n")
+    code, _, out = _capture(tmp_path, f"{site}/big")
+    assert code == 0
+    warc = out / "01" / "capture.warc.gz"
+    _warcio_check(warc)
+    _, body, warc_headers = _response(warc)
+    assert len(body) == 10_000 and warc_headers["WARC-Truncated"] == "length"
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["captures"][0]["truncated"] is True
+    assert "only its beginning was captured" in (out / "statement.txt").read_text()
