@@ -150,3 +150,26 @@ def test_a_state_that_is_a_file_is_bad_input(tmp_path: Path) -> None:
     (tmp_path / "state").write_text("")
     code, stderr = _watch(roster, tmp_path / "state")
     assert code == 2 and "not a directory" in stderr
+
+
+def test_a_notification_never_holds_a_name_or_a_value_found() -> None:
+    from exposurecheck.diff import diff_reports
+    from exposurecheck.i18n import Lang
+    from exposurecheck.models import Report
+    from exposurecheck.watch import notification
+
+    data = json.loads((fixtures_dir() / "expected" / "demo-web.report.json").read_text())
+    report = Report.model_validate(data | {"generated_at": "2026-01-05T08:00:00Z",
+                                           "tool": {"version": "0.1.0"}})
+    diff = diff_reports(report.model_copy(update={"officials": ()}), report)
+    title, body = notification(diff, detail=False, lang=Lang.EN)
+    assert diff.summary.new > 10 and f"{diff.summary.new} new" in title
+    personal = {o.name for o in report.officials} | {
+        v for o in report.officials for f in o.findings
+        for v in (f.evidence.value, f.evidence.person, f.evidence.address, f.evidence.context,
+                  f.evidence.trade_name) if v}
+    for value in personal:
+        assert value not in body, value
+    kinds = {f.kind.value for o in report.officials for f in o.findings if f.is_exposure}
+    assert all(kind in body for kind in kinds)
+    assert all(o.id in body for o in report.officials if any(f.is_exposure for f in o.findings))
