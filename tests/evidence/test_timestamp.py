@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -104,3 +106,17 @@ def test_an_authority_without_its_roots_is_bad_input(site: str, tmp_path: Path) 
                                               "--config", str(config)])
     assert result.exit_code == 2 and "tsa_certificates" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl is not installed")
+def test_the_statements_openssl_command_accepts_the_stored_timestamp(
+        site: str, tmp_path: Path, authority: tuple[LocalAuthority, str]) -> None:
+    tsa, url = authority
+    out = tmp_path / "evidence"
+    CliRunner().invoke(build_app(), ["evidence", f"{site}/page", "--out", str(out),
+                                     "--config", str(_config(tmp_path, url, tsa))])
+    statement = (out / "statement.txt").read_text()
+    command = statement.split("check with: ", 1)[1].strip()
+    assert command.startswith("openssl ts -verify")
+    checked = subprocess.run(command.split(), cwd=out, capture_output=True, text=True)
+    assert checked.returncode == 0 and "Verification: OK" in checked.stdout, checked.stderr
