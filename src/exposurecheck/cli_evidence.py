@@ -182,6 +182,9 @@ def _targets(urls: Sequence[str], report: Path | None,
     if official is None:
         raise cli.UsageError("--report needs --official ID")
     loaded = load_report(report)
+    if loaded.redacted:
+        typer.echo(f"note: {report} is redacted: the statements show masked values "
+                   "(audit with --reveal for the data itself)", err=True)
     result = next((o for o in loaded.officials if o.id == official), None)
     if result is None:
         raise cli.UsageError(f"{report}: no official with that id")

@@ -1,5 +1,9 @@
 """Capture one URL's HTTP exchanges exactly as served, and write them as a WARC file.
 
+The audit's Fetcher does not fit: it decodes text, drops other content types
+and keeps no headers, where evidence needs the raw bytes and every header of
+every hop. Its policy (FetchPolicy) and URL normalisation are reused.
+
 Unlike the audit's Fetcher this does not obey robots.txt: it fetches only the
 URLs the official names, once, as a browser would when they open the page, and
 a hostile site must not be able to refuse its own capture. Everything else of

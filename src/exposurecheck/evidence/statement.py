@@ -43,12 +43,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "how_text": (
         "Het HTTP-verzoek en het antwoord zijn byte voor byte opgeslagen als WARC-bestand "
         "(ISO 28500), het standaardformaat van webarchieven. Schermafbeelding en PDF zijn, "
-        "waar aanwezig, gemaakt met headless Chromium in een leeg profiel. Van elk bestand is "
-        "de SHA-256-hash opgenomen in {manifest}.",
+        "waar aanwezig, gemaakt met headless Chromium in een leeg profiel, dat de pagina "
+        "daarvoor opnieuw laadde. Van elk bestand is de SHA-256-hash opgenomen in {manifest}.",
         "The HTTP request and response were stored byte for byte as a WARC file (ISO 28500), "
         "the standard format of web archives. The screenshot and PDF, where present, were made "
-        "with headless Chromium in an empty profile. The SHA-256 hash of every file is listed "
-        "in {manifest}."),
+        "with headless Chromium in an empty profile, which loaded the page once more. The "
+        "SHA-256 hash of every file is listed in {manifest}."),
     "rendering": ("Schermafbeelding/PDF", "Screenshot/PDF"),
     "check": ("Controleren", "How to check"),
     "check_text": (
