@@ -25,6 +25,7 @@ from exposurecheck import __version__
 from exposurecheck.auditor import AuditOptions, Auditor
 from exposurecheck.baseline import BASELINE_FILE, BaselineError, apply_baseline, load_baseline
 from exposurecheck.checkpoint import Checkpoint, CheckpointError, audit_digest
+from exposurecheck.cli_evidence import register as register_evidence
 from exposurecheck.cli_scrub import register as register_scrub
 from exposurecheck.cli_shielding import register as register_shielding
 from exposurecheck.collectors.interface import Collector, SourceNotConfiguredError
@@ -235,6 +236,7 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
 
     register_shielding(app)
     register_scrub(app)
+    register_evidence(app, env, transport)
 
     fixtures = typer.Typer(help="The bundled fictional datasets and the mock register.",
                            no_args_is_help=True)
@@ -291,14 +293,13 @@ def _load_settings(path: Path | None, env: dict[str, str] | None) -> tuple[Path 
     return path, load_config(path, env)
 
 
-def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
-           transport: httpx.AsyncBaseTransport | None) -> None:
-    err = Console(stderr=True, highlight=False, emoji=False)
+def run_audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
+              transport: httpx.AsyncBaseTransport | None, err: Console) -> tuple[Report, Config]:
+    """The audit itself, baseline applied, not yet redacted: shared by `audit` and `watch`."""
     with _bad_input():
         config = DEMO_CONFIG if options.demo else _load_settings(options.config_path, env)[1]
         secrets = load_secrets(env)
         lang = options.lang or config.lang or default_lang()
-        fail_on = options.fail_on or config.fail_on
         output_format = options.output_format or config.format
         chosen = _parse_sources(options.sources) or list(config.sources) or None
         if options.estimate:
@@ -340,6 +341,16 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
                                  "finding(s)"), markup=False)
         for warning in warnings:
             err.print(clean_text(f"warning: {warning.message(lang)}"), markup=False)
+    return report, config
+
+
+def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
+           transport: httpx.AsyncBaseTransport | None) -> None:
+    err = Console(stderr=True, highlight=False, emoji=False)
+    report, config = run_audit(roster, options, env, transport, err)
+    lang = options.lang or config.lang or default_lang()
+    fail_on = options.fail_on or config.fail_on
+    output_format = options.output_format or config.format
     if not options.reveal and config.redact:
         report = redact_report(report)
     color = (options.output is None and options.split is None

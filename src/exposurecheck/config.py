@@ -53,6 +53,11 @@ class ScrubConfig(_Section):
     public: tuple[str, ...] = Field(
         default=(), description="the organisation's own addresses, numbers and e-mail "
                                 "addresses (or '@domain'): never a finding in scan or scrub")
+class EvidenceConfig(_Section):
+    tsa_url: str | None = Field(default=None, description="RFC 3161 timestamp authority")
+    tsa_certificates: str | None = Field(
+        default=None, description="PEM file with the authority's root (and intermediate) "
+                                  "certificates, to verify its timestamps")
 
 
 class Config(_Section):
@@ -65,6 +70,7 @@ class Config(_Section):
     kvk: KvkConfig = KvkConfig()
     web: WebConfig = WebConfig()
     scrub: ScrubConfig = ScrubConfig()
+    evidence: EvidenceConfig = EvidenceConfig()
 
 
 class Secrets(_Section):
@@ -108,7 +114,7 @@ def render_config(config: Config, secrets: Secrets, path: Path | None) -> str:
     lines = [f"# effective configuration (file: {path or 'none'})", "[tool.exposurecheck]"]
     lines += _toml_items({k: v for k, v in config.model_dump(mode="json").items()
                           if not isinstance(v, dict)})
-    for section in ("kvk", "web", "scrub"):
+    for section in ("kvk", "web", "scrub", "evidence"):
         lines += ["", f"[tool.exposurecheck.{section}]"]
         lines += _toml_items(config.model_dump(mode="json")[section])
     lines += ["", "# secrets, from the environment"]
