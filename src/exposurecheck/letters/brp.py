@@ -32,6 +32,10 @@ def secrecy(sender: Sender) -> Document:
                 (t(lang, "Geboortedatum", "Date of birth"), sender.birth_date),
                 (t(lang, "Adres", "Address"), sender.home()))),
         *closing(lang, sender.name),
+        Paragraph(t(lang, "Bijlage: kopie van mijn identiteitsbewijs (als uw gemeente daarom "
+                          "vraagt; maak het BSN en de pasfoto onleesbaar waar dat mag).",
+                    "Enclosure: a copy of my identity document (if your municipality asks for "
+                    "it; black out the BSN and photo where allowed).")),
     ]
     notes = [
         fill_in_note(lang),

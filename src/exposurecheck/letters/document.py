@@ -82,13 +82,18 @@ class Document:
 
 def _words(lang: Lang) -> tuple[str, str, str]:
     if lang is Lang.NL:
-        return "Aan", "Onderwerp", "Toelichting voor jou (niet meesturen)"
+        return "Aan", "Betreft", "Toelichting voor jou (niet meesturen)"
     return "To", "Subject", "Notes for you (do not send)"
+
+
+TRANSLATION_NOTE = ("English translation of the Dutch letter, for your understanding: send the "
+                    "Dutch version (run the command with --lang nl).")
 
 
 def render_text(doc: Document, lang: Lang) -> str:
     to, subject, notes = _words(lang)
-    out = [f"{to}: {doc.recipient}", f"{subject}: {doc.subject}", ""]
+    out = [f"[{TRANSLATION_NOTE}]", ""] if lang is Lang.EN else []
+    out += [f"{to}: {doc.recipient}", f"{subject}: {doc.subject}", ""]
     for block in doc.body:
         out += _text_block(block)
         out.append("")
@@ -120,8 +125,9 @@ def md_escape(text: str) -> str:
 
 def render_markdown(doc: Document, lang: Lang) -> str:
     to, subject, notes = _words(lang)
-    out = [f"**{to}:** {md_escape(doc.recipient)}  ", f"**{subject}:** {md_escape(doc.subject)}",
-           ""]
+    out = [f"> {md_escape(TRANSLATION_NOTE)}", ""] if lang is Lang.EN else []
+    out += [f"**{to}:** {md_escape(doc.recipient)}  ",
+            f"**{subject}:** {md_escape(doc.subject)}", ""]
     for block in doc.body:
         out += _markdown_block(block)
         out.append("")

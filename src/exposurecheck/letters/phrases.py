@@ -13,7 +13,10 @@ def t(lang: Lang, nl: str, en: str) -> str:
 
 
 def opening(lang: Lang) -> tuple[Block, ...]:
-    return (Lines((placeholder("place_date", lang),)),
+    """Sender block (KVK and the municipality call or write back), place and date, salutation."""
+    return (Lines((placeholder("name", lang), placeholder("correspondence", lang),
+                   placeholder("phone", lang), placeholder("reply", lang))),
+            Lines((placeholder("place_date", lang),)),
             Paragraph(t(lang, "Geachte heer, mevrouw,", "Dear Sir or Madam,")))
 
 
