@@ -337,3 +337,13 @@ def test_brp_letter_goes_to_the_roster_municipality_not_the_village() -> None:
     (unknown,) = [x for x in letters_for(griffier, Lang.NL, reveal=False)
                   if x.recipient is Recipient.MUNICIPALITY]
     assert "[GEMEENTE]" in unknown.recipient_name and "Controleer eerst" in unknown.body_text
+
+
+def test_a_news_article_gets_the_editor_route_not_an_avg_erasure_request() -> None:
+    news = web_finding(FindingKind.HOME_ADDRESS)
+    news = news.model_copy(update={"evidence": news.evidence.model_copy(
+        update={"page_kind": "news"})})
+    from exposurecheck.web.advice import web_steps_for
+    assert web_steps_for(news)[0] == "web-news-editor"
+    letters = letters_for(report_with(news), Lang.NL, reveal=False)
+    assert not [x for x in letters if x.recipient is Recipient.PAGE_OWNER]

@@ -157,6 +157,7 @@ class Evidence(CleanText):
     value: str | None = None  # the exposed data as the source writes it
     context: str | None = None  # the text around it, so a reader can find it
     page_title: str | None = None
+    page_kind: str | None = None  # "news": a news article (journalistic exemption applies)
 
 
 class Recommendation(Frozen):

@@ -211,3 +211,17 @@ def test_one_bad_structured_item_is_skipped_and_the_others_read(
     content = read(scripts + microdata.format("Kapot") + microdata.format("Piet"))
     assert [(p.element, p.name) for p in content.people] == [(Element.JSON_LD, "Jan"),
                                                              (Element.MICRODATA, "Piet")]
+
+
+def test_news_articles_are_recognised_and_other_pages_are_not() -> None:
+    def parsed(html: str) -> PageContent:
+        return extract(page(html))
+
+    json_ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "x"}'
+               '</script>')
+    assert parsed(json_ld).news
+    assert parsed('<div itemscope itemtype="https://schema.org/NewsArticle">x</div>').news
+    assert parsed('<meta property="og:type" content="article">'
+                '<meta property="article:publisher" content="https://krant.example">').news
+    assert not parsed('<meta property="og:type" content="article"><p>blog</p>').news
+    assert not parsed("<p>Raadsleden van Gemeente Voorbeeld</p>").news

@@ -59,7 +59,9 @@ def letters_for(report: Report, lang: Lang, *, reveal: bool, roster: Roster | No
             if finding.source is SourceId.WEB:
                 # A town of residence is published by law on candidate lists (Kieswet): an
                 # erasure request for it would be refused, and it is too little to dox with.
-                if finding.kind is not FindingKind.RESIDENCE:
+                # A news article is journalism (UAVG art. 43): the advice names the editor.
+                if (finding.kind is not FindingKind.RESIDENCE
+                        and finding.evidence.page_kind != "news"):
                     sites.setdefault(site_of(finding), []).append(finding)
             elif finding.status is not Status.ENDED:  # KVK no longer shows it: nothing to ask
                 doc = kvk_letter(sender, finding)

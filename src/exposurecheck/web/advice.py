@@ -15,6 +15,31 @@ AP_URL = "https://www.autoriteitpersoonsgegevens.nl/"
 WETTEN_URL = "https://wetten.overheid.nl/"
 
 WEB_STEPS: dict[str, _Step] = {
+    "web-news-editor": _Step(
+        # UAVG art. 43 lid 3 (wetten.overheid.nl/BWBR0040940): for processing for exclusively
+        # journalistic purposes most of the AVG's chapters, data-subject rights included, do
+        # not apply; what works is the editor, the press's own code, and civil law.
+        legal_basis="art. 43 UAVG (journalistieke exceptie); Leidraad van de Raad voor de "
+                    "Journalistiek; art. 6:162 BW (onrechtmatige publicatie)",
+        url="https://wetten.overheid.nl/BWBR0040940",
+        nl=_Text(
+            "Een nieuwsartikel: vraag de hoofdredactie, niet om AVG-wissing",
+            "Voor journalistiek geldt het recht op gegevenswissing van de AVG niet (art. 43 "
+            "UAVG): een verwijderverzoek op die grond wordt afgewezen. Vraag de hoofdredactie "
+            "je adres, telefoonnummer of de namen van je kinderen uit het artikel te halen, met "
+            "een beroep op je veiligheid en op de Leidraad van de Raad voor de Journalistiek "
+            "(privacy, geen onnodige identificerende details). Helpt dat niet, dan kun je een "
+            "klacht indienen bij de Raad voor de Journalistiek of, bij een onrechtmatige "
+            "publicatie, een civielrechtelijke vordering instellen."),
+        en=_Text(
+            "A news article: ask the editor-in-chief, not for GDPR erasure",
+            "For journalism the GDPR right to erasure does not apply (art. 43 UAVG): a request "
+            "on that ground is refused. Ask the editor-in-chief to take your address, phone "
+            "number or your children's names out of the article, citing your safety and the "
+            "guidelines of the Raad voor de Journalistiek (the Dutch press council: privacy, no "
+            "needless identifying details). If that does not help, complain to the Raad voor "
+            "de Journalistiek or, for an unlawful publication, bring a civil-law claim."),
+    ),
     "web-removal-request": _Step(
         legal_basis="AVG art. 5 lid 1 onder c (dataminimalisatie)",
         url=AP_URL,
@@ -94,4 +119,6 @@ def web_steps_for(finding: Finding) -> list[str]:
     """
     if finding.kind is FindingKind.RESIDENCE:
         return ["web-removal-request"]
+    if finding.evidence.page_kind == "news":
+        return ["web-news-editor", "web-doxing-report"]
     return ["web-removal-request", "web-avg-erasure", "web-doxing-report"]

@@ -101,6 +101,7 @@ class PageContent:
     people: tuple[Person, ...] = ()
     addresses: tuple[PostalAddress, ...] = ()  # every PostalAddress, also those of people
     parse_failed: bool = False
+    news: bool = False  # a news article: journalism, where the AVG's erasure right stops
 
 
 # --------------------------------------------------------------------------- entry point
@@ -129,7 +130,28 @@ def extract(page: FetchedPage) -> PageContent:
         addresses += found_addresses
     return PageContent(url=page.url, title=title,
                        meta_description=descriptions[0] if descriptions else "",
-                       blocks=tuple(blocks), people=tuple(people), addresses=tuple(addresses))
+                       blocks=tuple(blocks), people=tuple(people), addresses=tuple(addresses),
+                       news=_is_news(soup))
+
+
+_NEWS_TYPES = re.compile(r"\b(?:News|Reportage|Analysis|Opinion|Review|Background)?NewsArticle\b"
+                         r"|\bNewsArticle\b|\bNewsMediaOrganization\b")
+
+
+def _is_news(soup: BeautifulSoup) -> bool:
+    """A news publisher's article: schema.org NewsArticle (JSON-LD or microdata), or an
+    Open Graph article that names its publisher (og:type article with article:publisher)."""
+    for script in soup.find_all("script"):
+        kind = str(script.get("type") or "").split(";")[0].strip().casefold()
+        if kind == "application/ld+json" and _NEWS_TYPES.search(script.get_text()[:200_000]):
+            return True
+    if any(_NEWS_TYPES.search(str(tag.get("itemtype") or ""))
+           for tag in soup.find_all(itemtype=True, limit=_MAX_ITEMS)):
+        return True
+    meta = {str(tag.get("property") or tag.get("name") or "").casefold():
+            str(tag.get("content") or "").casefold()
+            for tag in soup.find_all("meta", limit=500)}
+    return meta.get("og:type") == "article" and bool(meta.get("article:publisher"))
 
 
 # --------------------------------------------------------------------------- text
