@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager
 
 WINDOW = 1.0  # seconds over which the accepted rate is measured
 BACK_OFF = 0.95  # after a 429: this share of the rate the server accepted
-PROBE_EVERY = 3.0  # seconds between two steps up
+PROBE_EVERY = 5.0  # seconds between two steps up
 PROBE_STEP = 0.01  # the first step up adds 1% to the rate; each further step doubles that
 MAX_PROBE_STEP = 0.25
 MIN_RATE = 0.5  # never slower than a request every two seconds
