@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +17,17 @@ from exposurecheck.output import make_private_dir, write_private, write_private_
 from exposurecheck.redact import mask_address, mask_text
 from exposurecheck.scrub.detect import Detector
 from exposurecheck.scrub.engine import SUFFIXES, Context, DocumentError, scan_bytes, scrub_bytes
-from exposurecheck.scrub.model import GROUNDS, DocFinding, DocumentResult, Redaction, ScanKind
+from exposurecheck.scrub.model import (
+    GROUNDS,
+    DocFinding,
+    DocumentResult,
+    Redaction,
+    ScanKind,
+)
 from exposurecheck.untrusted import clean_text
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
-
-
-class ScanFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    SARIF = "sarif"
 
 
 @dataclass(frozen=True)
