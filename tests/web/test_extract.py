@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4.exceptions import ParserRejectedMarkup
@@ -211,3 +214,18 @@ def test_one_bad_structured_item_is_skipped_and_the_others_read(
     content = read(scripts + microdata.format("Kapot") + microdata.format("Piet"))
     assert [(p.element, p.name) for p in content.people] == [(Element.JSON_LD, "Jan"),
                                                              (Element.MICRODATA, "Piet")]
+
+
+MICROFORMATS = json.loads((Path(__file__).parent / "microformats" / "cases.json")
+                          .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, id=c["name"], marks=[pytest.mark.xfail(strict=True, reason=c["known_gap"])]
+                 if "known_gap" in c else []) for c in MICROFORMATS])
+def test_microformats_cases(case: dict[str, Any]) -> None:
+    """tel, email and adr of the hCard/h-card cases in tests/web/microformats (see its README)."""
+    person, = read(case["html"]).people
+    assert list(person.telephones) == case["tel"]
+    assert list(person.emails) == case["email"]
+    assert [[a.street, a.postcode, a.locality] for a in person.addresses] == case["adr"]
