@@ -144,7 +144,7 @@ def test_a_crash_is_reported_as_incomplete_not_as_exposures(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("secret detail")
 
-    monkeypatch.setattr(cli, "load_roster", boom)
+    monkeypatch.setattr("exposurecheck.roster.load_roster", boom)
     monkeypatch.setattr("sys.argv", ["exposurecheck", "audit", "roster.yaml"])
     with pytest.raises(SystemExit) as exited:
         cli.main()

@@ -18,6 +18,7 @@ from typing import IO
 from pydantic import ValidationError
 
 from exposurecheck.models import OfficialId, OfficialResult, Roster, SourceId
+from exposurecheck.output import owner_only
 
 FORMAT = "exposurecheck-checkpoint/1"
 
@@ -44,7 +45,7 @@ class Checkpoint:
         """Load what an earlier run finished, then keep the file open for appending."""
         good_length = self._load() if self.path.exists() else 0
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        os.fchmod(fd, 0o600)
+        owner_only(fd)
         os.ftruncate(fd, good_length)
         handle = os.fdopen(fd, "a", encoding="utf-8")
         if good_length == 0:

@@ -6,63 +6,46 @@ All it decides itself is how outcomes map to exit codes, in `_exit_code` and
 
 from __future__ import annotations
 
-import asyncio
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import httpx
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from exposurecheck import __version__
-from exposurecheck.auditor import AuditOptions, Auditor
-from exposurecheck.baseline import BASELINE_FILE, BaselineError, apply_baseline, load_baseline
-from exposurecheck.checkpoint import Checkpoint, CheckpointError, audit_digest
-from exposurecheck.cli_evidence import register as register_evidence
-from exposurecheck.cli_scrub import register as register_scrub
-from exposurecheck.cli_shielding import register as register_shielding
-from exposurecheck.collectors.interface import Collector, SourceNotConfiguredError
-from exposurecheck.collectors.registry import SourceContext, build_collectors
-from exposurecheck.config import (
-    Config,
-    ConfigError,
-    KvkConfig,
-    WebConfig,
-    find_config,
-    load_config,
-    load_secrets,
-    render_config,
-)
 from exposurecheck.exitcodes import ExitCode
 from exposurecheck.i18n import Lang, default_lang
-from exposurecheck.mock.router import DEMO_KVK_HOST
-from exposurecheck.models import OfficialResult, Report, Roster, Severity, SourceId
-from exposurecheck.output import write_private
-from exposurecheck.redact import redact_report
-from exposurecheck.reporters import OutputFormat, render
-from exposurecheck.reporters.aggregate import RENDERERS as AGGREGATE_RENDERERS
-from exposurecheck.reporters.aggregate import aggregate, render_aggregate
-from exposurecheck.reporters.interface import RenderOptions
-from exposurecheck.reporters.labels import label
-from exposurecheck.reporters.split import EXTENSIONS as SPLIT_EXTENSIONS
-from exposurecheck.reporters.split import extension_for, split_file_name, split_report
-from exposurecheck.reporters.summary import render_summary
-from exposurecheck.resources import fixtures_dir
-from exposurecheck.roster import RosterError, load_roster, roster_from_args
+from exposurecheck.models import Severity, SourceId
+from exposurecheck.reporters import OutputFormat
 from exposurecheck.untrusted import clean_text
 
-# The bundled mocks answer in-process: no need to pace them like real servers, and
-# nothing of the demo is worth caching on disk.
-DEMO_CONFIG = Config(kvk=KvkConfig(url=f"http://{DEMO_KVK_HOST}/api", rate_limit=10_000,
-                                   concurrency=32),
-                     web=WebConfig(rate_limit=10_000, concurrency_per_host=16, cache=False))
+# Only what the options name is imported above: each command imports what it runs,
+# so `exposurecheck --help` does not load httpx, the collectors or the reporters.
+if TYPE_CHECKING:
+    import httpx
+    from rich.console import Console
+
+    from exposurecheck.auditor import AuditOptions
+    from exposurecheck.checkpoint import Checkpoint
+    from exposurecheck.collectors.interface import Collector
+    from exposurecheck.config import Config
+    from exposurecheck.models import OfficialResult, Report, Roster
+    from exposurecheck.reporters.interface import RenderOptions
+
+
+def _demo_config() -> Config:
+    """The bundled mocks answer in-process: no need to pace them like real servers, and
+    nothing of the demo is worth caching on disk."""
+    from exposurecheck.config import Config, KvkConfig, WebConfig
+    from exposurecheck.mock.router import DEMO_KVK_HOST
+
+    return Config(kvk=KvkConfig(url=f"http://{DEMO_KVK_HOST}/api", rate_limit=10_000,
+                                concurrency=32),
+                  web=WebConfig(rate_limit=10_000, concurrency_per_host=16, cache=False))
+
 
 FormatOpt = Annotated[OutputFormat | None, typer.Option(
     "--format", "-f", help="Report format (default: table, or the config file's).")]
@@ -141,6 +124,8 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
     def _root(version: Annotated[bool, typer.Option(
             "--version", help="Show the version and exit.", is_eager=True)] = False) -> None:
         if version:
+            from exposurecheck import __version__
+
             typer.echo(f"exposurecheck {__version__}")
             raise typer.Exit()
 
@@ -156,6 +141,8 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         estimate: EstimateOpt = False, max_paid_requests: MaxPaidOpt = None,
     ) -> None:
         """Audit every official in a roster file."""
+        from exposurecheck.roster import load_roster
+
         with _bad_input():
             loaded = load_roster(roster)
         _audit(loaded, RunOptions(sources, output_format, output, reveal, lang, fail_on,
@@ -191,6 +178,8 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         no_cache: NoCacheOpt = False,
     ) -> None:
         """Check yourself, without a roster file."""
+        from exposurecheck.roster import roster_from_args
+
         with _bad_input():
             roster = roster_from_args(name=name, address=address, household=household or (),
                                       kvk_numbers=kvk_number or (), initials=initials, role=role,
@@ -208,6 +197,9 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         """Audit a fictional council against the bundled mock register and site, offline."""
         from exposurecheck.mock.api import DEMO_API_KEY
         from exposurecheck.mock.router import demo_transport
+        from exposurecheck.models import Roster
+        from exposurecheck.resources import fixtures_dir
+        from exposurecheck.roster import load_roster
 
         with _bad_input():
             council = load_roster(fixtures_dir() / "rosters" / "demo-council.yaml")
@@ -230,9 +222,15 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
     @config_app.command("show")
     def config_show(config: ConfigOpt = None) -> None:
         """Print the effective settings as TOML, secrets masked."""
+        from exposurecheck.config import load_secrets, render_config
+
         with _bad_input():
             path, settings = _load_settings(config, env)
         sys.stdout.write(render_config(settings, load_secrets(env), path))
+
+    from exposurecheck.cli_evidence import register as register_evidence
+    from exposurecheck.cli_scrub import register as register_scrub
+    from exposurecheck.cli_shielding import register as register_shielding
 
     register_shielding(app)
     register_scrub(app)
@@ -289,6 +287,8 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
 
 
 def _load_settings(path: Path | None, env: dict[str, str] | None) -> tuple[Path | None, Config]:
+    from exposurecheck.config import find_config, load_config
+
     path = path or find_config(Path.cwd())
     return path, load_config(path, env)
 
@@ -296,8 +296,16 @@ def _load_settings(path: Path | None, env: dict[str, str] | None) -> tuple[Path 
 def run_audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
               transport: httpx.AsyncBaseTransport | None, err: Console) -> tuple[Report, Config]:
     """The audit itself, baseline applied, not yet redacted: shared by `audit` and `watch`."""
+    from datetime import date
+
+    from exposurecheck.auditor import AuditOptions
+    from exposurecheck.baseline import BASELINE_FILE, apply_baseline, load_baseline
+    from exposurecheck.checkpoint import Checkpoint, audit_digest
+    from exposurecheck.collectors.registry import SourceContext, build_collectors
+    from exposurecheck.config import load_secrets
+
     with _bad_input():
-        config = DEMO_CONFIG if options.demo else _load_settings(options.config_path, env)[1]
+        config = _demo_config() if options.demo else _load_settings(options.config_path, env)[1]
         secrets = load_secrets(env)
         lang = options.lang or config.lang or default_lang()
         output_format = options.output_format or config.format
@@ -346,6 +354,15 @@ def run_audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
 
 def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
            transport: httpx.AsyncBaseTransport | None) -> None:
+    from rich.console import Console
+
+    from exposurecheck.output import write_private
+    from exposurecheck.redact import redact_report
+    from exposurecheck.reporters import render
+    from exposurecheck.reporters.aggregate import aggregate, render_aggregate
+    from exposurecheck.reporters.interface import RenderOptions
+    from exposurecheck.reporters.summary import render_summary
+
     err = Console(stderr=True, highlight=False, emoji=False)
     report, config = run_audit(roster, options, env, transport, err)
     lang = options.lang or config.lang or default_lang()
@@ -374,6 +391,8 @@ def _audit(roster: Roster, options: RunOptions, env: dict[str, str] | None,
 
 
 def _print_estimate(report: Report, lang: Lang) -> None:
+    from exposurecheck.reporters.labels import label
+
     kvk = report.usage.kvk
     paid = kvk.paid_requests if kvk else 0
     officials = len(report.officials)
@@ -388,6 +407,9 @@ def _print_estimate(report: Report, lang: Lang) -> None:
 
 def _check_output_options(options: RunOptions, output_format: OutputFormat) -> None:
     """Refuse combinations that cannot be honoured, before any request is made."""
+    from exposurecheck.reporters.aggregate import RENDERERS as AGGREGATE_RENDERERS
+    from exposurecheck.reporters.split import EXTENSIONS as SPLIT_EXTENSIONS
+
     if options.summary_only and output_format.value not in AGGREGATE_RENDERERS:
         raise UsageError(f"--summary-only works with --format "
                          f"{'|'.join(AGGREGATE_RENDERERS)}, not {output_format.value}")
@@ -401,6 +423,10 @@ def _check_output_options(options: RunOptions, output_format: OutputFormat) -> N
 
 def _write_split(report: Report, directory: Path, output_format: OutputFormat,
                  options: RenderOptions) -> None:
+    from exposurecheck.output import write_private
+    from exposurecheck.reporters import render
+    from exposurecheck.reporters.split import extension_for, split_file_name, split_report
+
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     for official_id, part in split_report(report).items():
         name = split_file_name(official_id, extension_for(output_format.value))
@@ -409,6 +435,18 @@ def _write_split(report: Report, directory: Path, output_format: OutputFormat,
 
 def _run(roster: Roster, collectors: Sequence[Collector], options: AuditOptions,
          err: Console, quiet: bool, checkpoint: Checkpoint | None) -> Report:
+    import asyncio
+
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from exposurecheck.auditor import Auditor
+
     done = checkpoint.done if checkpoint else {}
     show = not quiet and err.is_terminal
     with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
@@ -442,6 +480,8 @@ def _run(roster: Roster, collectors: Sequence[Collector], options: AuditOptions,
 
 
 def _parse_sources(sources: str | None) -> list[SourceId] | None:
+    from exposurecheck.collectors.interface import SourceNotConfiguredError
+
     if not sources:
         return None
     chosen: list[SourceId] = []
@@ -469,6 +509,12 @@ class UsageError(Exception):
 @contextmanager
 def _bad_input() -> Iterator[None]:
     """Bad input or usage ends with exit 2 and one clear line per problem, no traceback."""
+    from exposurecheck.baseline import BaselineError
+    from exposurecheck.checkpoint import CheckpointError
+    from exposurecheck.collectors.interface import SourceNotConfiguredError
+    from exposurecheck.config import ConfigError
+    from exposurecheck.roster import RosterError
+
     try:
         yield
     except RosterError as exc:

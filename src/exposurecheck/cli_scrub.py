@@ -10,29 +10,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from exposurecheck.config import ConfigError, find_config, load_config
 from exposurecheck.exitcodes import ExitCode
-from exposurecheck.models import Roster
 from exposurecheck.output import write_private
-from exposurecheck.roster import RosterError, load_roster
-from exposurecheck.scrub.detect import Detector
-from exposurecheck.scrub.model import DocumentResult, Redaction
-from exposurecheck.scrub.run import (
-    InputError,
-    ScanFormat,
-    render_json,
-    render_sarif,
-    render_table,
-    scan_source,
-    scrub_source,
-    walk,
-    write_log,
-)
+from exposurecheck.scrub.model import ScanFormat
 from exposurecheck.untrusted import clean_text
+
+if TYPE_CHECKING:  # the document readers load in the commands, so --help starts fast
+    from exposurecheck.scrub.detect import Detector
+    from exposurecheck.scrub.model import DocumentResult
 
 PathsArg = Annotated[list[Path], typer.Argument(
     help="Documents (PDF, DOCX, ODT, HTML, TXT/Markdown, EML) or directories (walked "
@@ -50,6 +39,11 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _detector(roster: Path | None, config: Path | None) -> Detector:
+    from exposurecheck.config import ConfigError, find_config, load_config
+    from exposurecheck.models import Roster
+    from exposurecheck.roster import RosterError, load_roster
+    from exposurecheck.scrub.detect import Detector
+
     try:
         settings = load_config(config or find_config(Path.cwd()))
         people: Roster | None = load_roster(roster) if roster is not None else None
@@ -90,6 +84,15 @@ def register(app: typer.Typer) -> None:
         config: ConfigOpt = None,
     ) -> None:
         """Report personal data in documents before publication; the documents stay as they are."""
+        from exposurecheck.scrub.run import (
+            InputError,
+            render_json,
+            render_sarif,
+            render_table,
+            scan_source,
+            walk,
+        )
+
         detector = _detector(roster, config)
         try:
             found = walk(paths)
@@ -125,6 +128,9 @@ def register(app: typer.Typer) -> None:
         config: ConfigOpt = None,
     ) -> None:
         """Write a redacted copy of every document into --out; the originals stay as they are."""
+        from exposurecheck.scrub.model import Redaction
+        from exposurecheck.scrub.run import InputError, scrub_source, walk, write_log
+
         detector = _detector(roster, config)
         try:
             found = walk(paths)

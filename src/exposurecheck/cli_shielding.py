@@ -31,8 +31,6 @@ from exposurecheck.i18n import Lang, default_lang
 from exposurecheck.letters import LetterFormat, letters_for
 from exposurecheck.models import Report
 from exposurecheck.output import write_private
-from exposurecheck.redact import redact_report
-from exposurecheck.roster import RosterError, load_roster
 
 LangOpt = Annotated[Lang | None, typer.Option(
     "--lang", help="Language (default: from the locale).")]
@@ -90,6 +88,8 @@ def load_reports(paths: Iterable[Path]) -> list[Report]:
 @contextmanager
 def bad_input() -> Iterator[None]:
     """Unusable input files end the command with exit 2 and one line per problem."""
+    from exposurecheck.roster import RosterError  # here, not on top: --help starts faster
+
     try:
         yield
     except ReportFileError as exc:
@@ -150,6 +150,8 @@ def register(app: typer.Typer) -> None:
         if before.generated_at > after.generated_at:
             typer.echo(f"warning: {old} is newer than {new}; are they swapped?", err=True)
         if not reveal:
+            from exposurecheck.redact import redact_report
+
             before, after = (r if r.redacted else redact_report(r) for r in (before, after))
         result = diff_reports(before, after, earlier)
         text = render_diff(result, output_format, lang)
@@ -212,6 +214,8 @@ def register(app: typer.Typer) -> None:
         = None,
     ) -> None:
         """Write the request that fixes each open finding: KVK, site owner (AVG), BRP."""
+        from exposurecheck.roster import load_roster
+
         with bad_input():
             loaded = load_report(report)
             people = load_roster(roster) if roster is not None else None

@@ -14,6 +14,7 @@ from exposurecheck.reporters import OutputFormat, render
 from exposurecheck.reporters.interface import RenderOptions, reporter_for
 from exposurecheck.reporters.json_report import report_schema, report_schema_text
 from exposurecheck.reporters.summary import render_summary, totals
+from exposurecheck.reporters.table import SHORT_URL_LENGTH, short_url
 
 from tests.conftest import make_report
 
@@ -66,3 +67,50 @@ def test_summary_counts(report: Report) -> None:
     assert (t.officials, t.with_exposures, t.exposures, t.shielded, t.incomplete) == (4, 2, 2, 1, 1)
     assert "incomplete (a source failed): 1" in render_summary(report, Lang.EN)
     assert "onvolledig" in render_summary(report, Lang.NL)
+
+
+def demo_web_report() -> Report:
+    """The demo web audit's expected report (fixtures/expected), which has long page URLs."""
+    data = json.loads((Path(__file__).parents[2] / "fixtures" / "expected"
+                       / "demo-web.report.json").read_text(encoding="utf-8"))
+    data |= {"generated_at": "2026-01-01T00:00:00Z",
+             "tool": {"name": "exposurecheck", "version": "0"}}
+    return Report.model_validate(data)
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_table_fits_a_terminal_and_keeps_urls_whole(width: int) -> None:
+    report = demo_web_report()
+    text = render(report, OutputFormat.TABLE, RenderOptions(width=width))
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    for official in report.officials:
+        for finding in official.findings:
+            assert finding.locator.url
+            short = short_url(finding.locator.url)
+            assert len(short) <= SHORT_URL_LENGTH and " " not in short
+            assert any(short in line for line in lines), short  # on one line, not folded
+            assert finding.evidence.value and finding.evidence.value in text
+    assert text.count("exposed") >= sum(len(o.findings) for o in report.officials)
+    assert "What to do:" in text and text.count("1. ") == sum(
+        1 for o in report.officials if o.findings)
+
+
+@pytest.mark.parametrize(("url", "short"), [
+    ("https://www.gemeente.test/college/", "gemeente.test/college"),
+    ("http://gemeente-voorbeeld.test/college/jan-willem-van-den-berg.html",
+     "gemeente-voorbeeld.test/…/…lem-van-den-berg.html"),
+    ("https://a.test/x/" + "y" * 80, "a.test/…/…" + "y" * 38),
+])
+def test_short_url(url: str, short: str) -> None:
+    assert short_url(url) == short
+
+
+def test_table_values_are_text_never_markup() -> None:
+    report = redact_report(make_report())
+    official = report.officials[0]
+    finding = official.findings[0].model_copy(update={"evidence": official.findings[0].evidence
+                                                      .model_copy(update={"value": "[/] [bold]x"})})
+    hostile = report.model_copy(update={"officials": (
+        official.model_copy(update={"findings": (finding,)}),)})
+    assert "[/] [bold]x" in render(hostile, OutputFormat.TABLE, RenderOptions(width=80))

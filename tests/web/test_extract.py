@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4.exceptions import ParserRejectedMarkup
@@ -225,3 +228,16 @@ def test_news_articles_are_recognised_and_other_pages_are_not() -> None:
                 '<meta property="article:publisher" content="https://krant.example">').news
     assert not parsed('<meta property="og:type" content="article"><p>blog</p>').news
     assert not parsed("<p>Raadsleden van Gemeente Voorbeeld</p>").news
+MICROFORMATS = json.loads((Path(__file__).parent / "microformats" / "cases.json")
+                          .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", [
+    pytest.param(c, id=c["name"], marks=[pytest.mark.xfail(strict=True, reason=c["known_gap"])]
+                 if "known_gap" in c else []) for c in MICROFORMATS])
+def test_microformats_cases(case: dict[str, Any]) -> None:
+    """tel, email and adr of the hCard/h-card cases in tests/web/microformats (see its README)."""
+    person, = read(case["html"]).people
+    assert list(person.telephones) == case["tel"]
+    assert list(person.emails) == case["email"]
+    assert [[a.street, a.postcode, a.locality] for a in person.addresses] == case["adr"]

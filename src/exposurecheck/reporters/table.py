@@ -1,4 +1,4 @@
-"""The default, human report: one table per official, colours by severity.
+"""The default, human report: one block per finding, grouped by official, colours by severity.
 
 Every value is a rich `Text` of cleaned text, never a string rich would read as markup:
 a trade name "[/]" or "[link=...]" prints as written.
@@ -7,6 +7,7 @@ a trade name "[/]" or "[link=...]" prints as written.
 from __future__ import annotations
 
 import io
+from urllib.parse import urlsplit
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -48,7 +49,7 @@ def _official(result: OfficialResult, lang: Lang) -> RenderableType:
         heading.append(f"  {label('incomplete', lang)}", style="bold magenta")
     parts: list[RenderableType] = [heading]
     if result.findings:
-        parts.append(_findings_table(result.findings, lang))
+        parts.append(_findings(result.findings, lang))
     elif result.complete:
         parts.append(Text(f"  {label('no_findings', lang)}", style="green"))
     parts += [plain(f"  ! {e.source.value}: {e.kind.value}: {e.message}", style="magenta")
@@ -61,25 +62,66 @@ def _official(result: OfficialResult, lang: Lang) -> RenderableType:
     return Group(*parts)
 
 
-def _findings_table(findings: tuple[Finding, ...], lang: Lang) -> Table:
-    table = Table(show_edge=False, pad_edge=False, expand=False)
-    for key in ("severity", "finding", "subject", "status", "where", "evidence", "score"):
-        table.add_column(label(key, lang), overflow="fold")
+SHORT_URL_LENGTH = 48
+"""Longest shortened URL: it has no spaces, so a narrow terminal moves it whole to the next line."""
+
+
+def _findings(findings: tuple[Finding, ...], lang: Lang) -> Table:
+    """One block per finding: severity and status on the left; what, whose and where on one
+    line, the evidence below it.
+    """
+    grid = Table.grid(padding=(0, 1), pad_edge=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
     for f in sorted(findings, key=lambda f: (-f.severity.rank, f.kind.value)):
-        where = " / ".join(p for p in (
-            f"KVK {f.locator.kvk_number}" if f.locator.kvk_number else None,
-            f"vest. {f.locator.vestigingsnummer}" if f.locator.vestigingsnummer else None,
-            f.locator.address_type, f.locator.url,
-            f"p. {f.locator.page}" if f.locator.page else None, f.locator.element) if p)
-        e = f.evidence
-        evidence = "; ".join(p for p in (e.value, e.trade_name, e.address, e.person,
-                                         e.legal_form, e.establishment, e.page_title) if p)
-        table.add_row(
-            Text(label(f.severity.value, lang), style=SEVERITY_STYLE[f.severity]),
-            plain(label(f.kind.value, lang)), plain(label(f.subject.value, lang)),
-            _status(f, lang),
-            plain(where), plain(evidence), plain(f"{f.match.score:.2f}"))
-    return table
+        head = plain(label(f.kind.value, lang), style="bold")
+        for part in (label(f.subject.value, lang), _where(f)):
+            if part:
+                head.append(" · ", style="dim")
+                head.append(plain(part))
+        evidence = plain(_evidence(f))
+        evidence.append(f"{'  ' if evidence.plain else ''}({label('score', lang)} "
+                        f"{f.match.score:.2f})", style="dim")
+        left = Text("\n").join([Text(label(f.severity.value, lang),
+                                     style=SEVERITY_STYLE[f.severity]), _status(f, lang)])
+        grid.add_row(left, Text("\n").join([head, evidence]))
+    return grid
+
+
+def _where(finding: Finding) -> str:
+    """The register entry or a shortened page address; the full URL is in the other formats."""
+    loc = finding.locator
+    parts = [f"KVK {loc.kvk_number}" if loc.kvk_number else None,
+             f"vest. {loc.vestigingsnummer}" if loc.vestigingsnummer else None,
+             loc.address_type, short_url(loc.url) if loc.url else None,
+             f"p. {loc.page}" if loc.page else None, f"({loc.element})" if loc.element else None]
+    return " ".join(p for p in parts if p)
+
+
+def short_url(url: str) -> str:
+    """Host and the end of the path, without spaces, at most SHORT_URL_LENGTH characters:
+    ``https://www.gemeente.test/college/jan.html`` -> ``gemeente.test/…/jan.html``.
+    """
+    parsed = urlsplit(url)
+    host = (parsed.hostname or "").removeprefix("www.")
+    path = parsed.path.rstrip("/")
+    whole = (host + path).replace(" ", "%20")
+    if len(whole) <= SHORT_URL_LENGTH:
+        return whole
+    tail = path.rsplit("/", 1)[-1].replace(" ", "%20")
+    room = SHORT_URL_LENGTH - len(host) - len("/…/")
+    if room < 8:  # a very long host name: keep its end, which names the site
+        host, room = "…" + host[-(SHORT_URL_LENGTH // 2):], SHORT_URL_LENGTH // 2 - 4
+    if len(tail) > room:
+        tail = "…" + tail[-(room - 1):]
+    return f"{host}/…/{tail}"
+
+
+def _evidence(finding: Finding) -> str:
+    """What was found, without the page title: the shortened URL already names the page."""
+    e = finding.evidence
+    return "; ".join(p for p in (e.value, e.trade_name, e.address, e.person,
+                                 e.legal_form, e.establishment) if p)
 
 
 def _status(finding: Finding, lang: Lang) -> Text:

@@ -138,3 +138,12 @@ class Redaction:
         if self.within:
             entry["within"] = self.within
         return entry
+
+
+class ScanFormat(StrEnum):
+    """Formats of the scan and scrub reports; here so the CLI can name them without loading
+    the document readers."""
+
+    TABLE = "table"
+    JSON = "json"
+    SARIF = "sarif"

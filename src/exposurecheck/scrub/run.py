@@ -6,32 +6,28 @@ target (mode 0600) and renames it, so the output directory never holds half a do
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from exposurecheck import __version__
-from exposurecheck.output import write_private
+from exposurecheck.output import make_private_dir, write_private, write_private_bytes
 from exposurecheck.redact import mask_address, mask_text
 from exposurecheck.scrub.detect import Detector
 from exposurecheck.scrub.engine import SUFFIXES, Context, DocumentError, scan_bytes, scrub_bytes
-from exposurecheck.scrub.model import GROUNDS, DocFinding, DocumentResult, Redaction, ScanKind
+from exposurecheck.scrub.model import (
+    GROUNDS,
+    DocFinding,
+    DocumentResult,
+    Redaction,
+    ScanKind,
+)
 from exposurecheck.untrusted import clean_text
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
-
-
-class ScanFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    SARIF = "sarif"
 
 
 @dataclass(frozen=True)
@@ -121,27 +117,11 @@ def scrub_source(source: Source, detector: Detector, out: Path) -> tuple[Documen
 
 def make_private_dirs(directory: Path, root: Path) -> None:
     """Create `directory` (under `root`) and every parent of it below root as 0700."""
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(root, 0o700)
+    make_private_dir(root)
     for part in reversed([directory, *directory.parents]):
         if part == root or root not in part.parents:
             continue
         part.mkdir(mode=0o700, exist_ok=True)
-
-
-def write_private_bytes(path: Path, data: bytes) -> None:
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
 
 
 def write_log(out: Path, entries: Sequence[Redaction]) -> Path:

@@ -35,6 +35,7 @@ from types import TracebackType
 from typing import Final, Literal, TypeVar
 
 import httpx
+import platformdirs
 from bs4.dammit import EncodingDetector
 from protego import Protego
 
@@ -42,6 +43,7 @@ from exposurecheck import __version__
 from exposurecheck.documents import DocumentError, DocumentLimits, document_kind, read_document
 from exposurecheck.logs import redact_http_logs, without_query
 from exposurecheck.once import Once
+from exposurecheck.output import make_private_dir
 from exposurecheck.ratelimit import RateLimiter
 from exposurecheck.untrusted import clean_text
 
@@ -176,10 +178,10 @@ FetchResult = FetchedPage | FetchProblem
 
 
 def default_cache_dir() -> Path:
-    """``$XDG_CACHE_HOME/exposurecheck/web``, or ``~/.cache/exposurecheck/web``."""
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "exposurecheck" / "web"
+    """The user's cache directory for this tool, from platformdirs: ``$XDG_CACHE_HOME`` or
+    ``~/.cache`` on Linux, ``~/Library/Caches`` on macOS, ``%LOCALAPPDATA%`` on Windows.
+    """
+    return platformdirs.user_cache_path("exposurecheck", appauthor=False) / "web"
 
 
 def normalise_url(url: str, base: str | None = None) -> str | None:
@@ -553,10 +555,9 @@ class _DiskCache:
         }
         try:
             if not self._ready:
-                self._dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-                self._dir.chmod(0o700)
+                make_private_dir(self._dir)
                 self._ready = True
-            fd, tmp = tempfile.mkstemp(dir=self._dir, suffix=".tmp")  # mode 0600
+            fd, tmp = tempfile.mkstemp(dir=self._dir, suffix=".tmp")  # 0600 where modes exist
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as out:
                     json.dump(record, out, ensure_ascii=False)
