@@ -6,34 +6,21 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-import httpx
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
 from exposurecheck import cli
-from exposurecheck.cli_shielding import ReportFileError, load_report
-from exposurecheck.diff import render_diff_table
-from exposurecheck.evidence.browser import find_chromium
-from exposurecheck.evidence.manifest import ManifestError
-from exposurecheck.evidence.run import (
-    STATEMENTS,
-    TsaSettings,
-    make_evidence,
-    urls_of,
-    verify_evidence,
-)
-from exposurecheck.evidence.timestamp import TimestampError, load_roots
 from exposurecheck.exitcodes import ExitCode
-from exposurecheck.i18n import default_lang
-from exposurecheck.models import Finding
-from exposurecheck.redact import redact_report
-from exposurecheck.roster import load_roster
 from exposurecheck.untrusted import clean_text
-from exposurecheck.watch import compare, notification, notify, store
-from exposurecheck.web.fetch import FetchPolicy
+
+# Each command imports what it runs (warcio, Chromium, Apprise, the audit), so that
+# `exposurecheck --help` stays fast.
+if TYPE_CHECKING:
+    import httpx
+
+    from exposurecheck.models import Finding
 
 
 class _DefaultCapture(TyperGroup):
@@ -69,6 +56,12 @@ def register(app: typer.Typer, env: dict[str, str] | None,
         reveal: cli.RevealOpt = False, config: cli.ConfigOpt = None,
     ) -> None:
         """Capture pages: WARC, screenshot and PDF, manifest with SHA-256, statements."""
+        from rich.console import Console
+
+        from exposurecheck.evidence.browser import find_chromium
+        from exposurecheck.evidence.run import STATEMENTS, TsaSettings, make_evidence
+        from exposurecheck.web.fetch import FetchPolicy
+
         err = Console(stderr=True, highlight=False)
         with cli._bad_input(), _report_errors():
             settings = cli._load_settings(config, env)[1]
@@ -108,6 +101,9 @@ def register(app: typer.Typer, env: dict[str, str] | None,
         = None,
     ) -> None:
         """Recompute every hash and check the timestamp; say which files changed."""
+        from exposurecheck.evidence.run import verify_evidence
+        from exposurecheck.evidence.timestamp import load_roots
+
         with cli._bad_input(), _report_errors():
             roots = load_roots(tsa_certificates) if tsa_certificates else None
             result = verify_evidence(directory, roots)
@@ -141,6 +137,14 @@ def register(app: typer.Typer, env: dict[str, str] | None,
         baseline: cli.BaselineOpt = None, no_cache: cli.NoCacheOpt = False,
     ) -> None:
         """Re-audit, compare with the previous run and alert on new or resurfaced exposures."""
+        from rich.console import Console
+
+        from exposurecheck.diff import render_diff_table
+        from exposurecheck.i18n import default_lang
+        from exposurecheck.redact import redact_report
+        from exposurecheck.roster import load_roster
+        from exposurecheck.watch import compare, notification, notify, store
+
         err = Console(stderr=True, highlight=False)
         with cli._bad_input():
             loaded = load_roster(roster)
@@ -173,6 +177,9 @@ def register(app: typer.Typer, env: dict[str, str] | None,
 
 def _targets(urls: Sequence[str], report: Path | None,
              official: str | None) -> tuple[list[str], dict[str, list[Finding]]]:
+    from exposurecheck.cli_shielding import load_report
+    from exposurecheck.evidence.run import urls_of
+
     if report is None:
         if official is not None:
             raise cli.UsageError("--official needs --report")
@@ -197,6 +204,10 @@ def _targets(urls: Sequence[str], report: Path | None,
 @contextmanager
 def _report_errors() -> Iterator[None]:
     """Evidence and report file problems: exit 2 with one line, like every bad input."""
+    from exposurecheck.cli_shielding import ReportFileError
+    from exposurecheck.evidence.manifest import ManifestError
+    from exposurecheck.evidence.timestamp import TimestampError
+
     try:
         yield
     except (ReportFileError, ManifestError, TimestampError, FileExistsError) as exc:
