@@ -347,3 +347,8 @@ def test_a_news_article_gets_the_editor_route_not_an_avg_erasure_request() -> No
     assert web_steps_for(news)[0] == "web-news-editor"
     letters = letters_for(report_with(news), Lang.NL, reveal=False)
     assert not [x for x in letters if x.recipient is Recipient.PAGE_OWNER]
+
+
+def test_a_bv_signs_through_its_director() -> None:
+    letter = kvk_letter(make_finding(legal_form="Besloten Vennootschap met gewone structuur"))
+    assert "als bestuurder" in letter.body_text and "bijlage B" not in letter.body_text

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from exposurecheck.i18n import Lang
-from exposurecheck.legal import is_political_office_holder
+from exposurecheck.legal import LegalForm, classify_legal_form, is_political_office_holder
 from exposurecheck.letters.document import Block, Bullets, Document, Fields, Paragraph
 from exposurecheck.letters.facts import Sender, placeholder
 from exposurecheck.letters.phrases import closing, fill_in_note, office, opening, t
@@ -194,6 +194,13 @@ def threat(sender: Sender, finding: Finding, steps: tuple[Recommendation, ...]) 
     signer, who = _applicant(sender, finding)
     kvk = finding.locator.kvk_number or "?"
     form = finding.evidence.legal_form or t(lang, "bv of nv", "BV or NV")
+    if classify_legal_form(finding.evidence.legal_form) in (LegalForm.CAPITAL,
+                                                            LegalForm.FOREIGN):
+        # a company signs through its director: say in which capacity
+        company = sender.trade_name(finding) or t(lang, "[NAAM VAN DE VENNOOTSCHAP]",
+                                                  "[NAME OF THE COMPANY]")
+        signer = t(lang, f"{signer}, namens {company}, als bestuurder",
+                   f"{signer}, on behalf of {company}, as director")
     target = t(lang, "mij", "me") if own else sender.name
     why = (t(lang, f" Het convenant voor politieke ambtsdragers geldt niet voor een {form}; "
                    "daarom doe ik een beroep op de regeling bij een concrete dreiging.",
