@@ -69,6 +69,7 @@ class Official(Frozen):
     kvk_numbers: tuple[str, ...] = ()
     birth_date: date | None = None
     urls: tuple[str, ...] = ()
+    ori_index: str | None = None  # the Open Raadsinformatie index to search, if not mapped
 
 
 class Site(Frozen):
@@ -121,6 +122,7 @@ class Severity(StrEnum):
 class SourceId(StrEnum):
     KVK = "kvk"
     WEB = "web"
+    ORI = "ori"
 
 
 class Locator(CleanText):
@@ -130,6 +132,7 @@ class Locator(CleanText):
     vestigingsnummer: str | None = None
     address_type: str | None = None
     url: str | None = None
+    cached_url: str | None = None  # a copy of the document, e.g. Open Raadsinformatie's
     element: str | None = None  # where on a page: "text", "tel-link", "json-ld", "meta", ...
     page: int | None = Field(default=None, ge=1)  # 1-based page of a paged document (PDF)
 
@@ -158,6 +161,7 @@ class Evidence(CleanText):
     context: str | None = None  # the text around it, so a reader can find it
     page_title: str | None = None
     page_kind: str | None = None  # "news": a news article (journalistic exemption applies)
+    document_date: str | None = None  # when a council document was dated or discussed
 
 
 class Recommendation(Frozen):

@@ -24,8 +24,6 @@ import ssl
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from types import TracebackType
 from typing import Any, Final, TypeVar
 
@@ -42,7 +40,7 @@ from exposurecheck.collectors.kvk.api import (
     SearchResult,
 )
 from exposurecheck.logs import redact_http_logs
-from exposurecheck.ratelimit import RateLimiter
+from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -185,28 +183,6 @@ def _parse_fout(response: httpx.Response) -> tuple[str | None, str | None]:
             text if isinstance(text, str) else None,
         )
     return None, None
-
-
-def _retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """Parse ``Retry-After`` (delta-seconds or HTTP-date); None when unusable."""
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        pass
-    else:
-        return max(0.0, seconds) if seconds == seconds else None  # reject NaN
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def _shape_error(path: str, exc: ValidationError) -> KvkResponseError:
@@ -481,7 +457,7 @@ class KvkClient:
             info = last.fields(path)
 
             if status in _RETRY_STATUSES or code in _RETRY_CODES:
-                retry_after = _retry_after_seconds(response.headers.get("Retry-After"))
+                retry_after = retry_after_seconds(response.headers.get("Retry-After"))
                 if status == 429:
                     self.throttled += 1
                 if status == 429 and throttled < MAX_THROTTLED:
