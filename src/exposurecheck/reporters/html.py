@@ -126,7 +126,7 @@ def where(finding: Finding) -> list[str]:
     return [p for p in (f"KVK {loc.kvk_number}" if loc.kvk_number else None,
                         f"vest. {loc.vestigingsnummer}" if loc.vestigingsnummer else None,
                         loc.address_type, loc.url, f"p. {loc.page}" if loc.page else None,
-                        loc.element) if p]
+                        loc.element, loc.cached_url) if p]
 
 
 def evidence(finding: Finding) -> list[tuple[str, str]]:

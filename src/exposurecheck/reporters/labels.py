@@ -16,6 +16,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "accepted": ("geaccepteerd", "accepted"),
     "kvk": ("KVK Handelsregister", "KVK Business Register"),
     "web": ("websites", "websites"),
+    "ori": ("raadsstukken (Open Raadsinformatie)", "council documents (Open Raadsinformatie)"),
     "official": ("ambtsdrager", "official"),
     "household": ("huisgenoot", "household"),
     "unknown": ("onbekend", "unknown"),
