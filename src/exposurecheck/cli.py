@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from exposurecheck.enums import Severity, SourceId
 from exposurecheck.exitcodes import ExitCode
 from exposurecheck.i18n import Lang, default_lang
-from exposurecheck.models import Severity, SourceId
 from exposurecheck.reporters import OutputFormat
 from exposurecheck.untrusted import clean_text
 
@@ -232,8 +232,8 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         sys.stdout.write(render_config(settings, load_secrets(env), path))
 
     from exposurecheck.cli_evidence import register as register_evidence
+    from exposurecheck.cli_lazy import register_shielding
     from exposurecheck.cli_scrub import register as register_scrub
-    from exposurecheck.cli_shielding import register as register_shielding
 
     register_shielding(app)
     register_scrub(app)

@@ -13,6 +13,8 @@ from typing import NewType
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from exposurecheck.enums import Severity as Severity  # re-exported: models name them
+from exposurecheck.enums import SourceId as SourceId
 from exposurecheck.untrusted import clean_text
 
 OfficialId = NewType("OfficialId", str)
@@ -105,24 +107,6 @@ class Status(StrEnum):
     EXPOSED = "exposed"
     SHIELDED = "shielded"
     ENDED = "ended"  # a registration that has ended: still in old extracts and copies
-
-
-class Severity(StrEnum):
-    INFO = "info"
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    CRITICAL = "critical"
-
-    @property
-    def rank(self) -> int:
-        return list(Severity).index(self)
-
-
-class SourceId(StrEnum):
-    KVK = "kvk"
-    WEB = "web"
-    ORI = "ori"
 
 
 class Locator(CleanText):

@@ -24,7 +24,6 @@ import ssl
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
-from types import TracebackType
 from typing import Any, Final, TypeVar
 
 import httpx
@@ -39,7 +38,7 @@ from exposurecheck.collectors.kvk.api import (
     SearchPage,
     SearchResult,
 )
-from exposurecheck.logs import redact_http_logs
+from exposurecheck.httpclient import HttpClient
 from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
 
 __all__ = [
@@ -152,8 +151,6 @@ class KvkUnavailable(KvkError):
         self.timeout = timeout
 
 
-redact_http_logs()
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -205,7 +202,7 @@ def _format_param(value: str | int) -> str:
 # --------------------------------------------------------------------------- client
 
 
-class KvkClient:
+class KvkClient(HttpClient):
     """Async KVK client. One instance can serve many concurrent tasks.
 
     ``retries`` is the number of retries after the first attempt, so a request is
@@ -254,33 +251,16 @@ class KvkClient:
         self._limiter = limiter
         if isinstance(verify, str):
             verify = ssl.create_default_context(cafile=verify)
-        self._http = httpx.AsyncClient(
+        super().__init__(
             transport=transport,
-            timeout=httpx.Timeout(timeout),
+            timeout=timeout,
             headers={
                 "apikey": api_key,
                 "Accept": "application/json",
                 "User-Agent": user_agent,
             },
-            follow_redirects=False,
             verify=verify,
         )
-
-    # -- lifecycle
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    async def __aenter__(self) -> KvkClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:  # keep the API key out of reprs
         return f"KvkClient(base_url={self.base_url!r})"

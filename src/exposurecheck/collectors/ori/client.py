@@ -23,6 +23,7 @@ from typing import Any, Final
 import httpx
 
 from exposurecheck import __version__
+from exposurecheck.httpclient import HttpClient
 from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
 from exposurecheck.untrusted import clean_text
 
@@ -155,7 +156,7 @@ def _shard_failure(data: Mapping[str, Any]) -> str | None:
     return None
 
 
-class OriClient:
+class OriClient(HttpClient):
     """POSTs searches to one ORI endpoint. One instance serves many concurrent tasks;
     `retries` is the number of retries after the first attempt."""
 
@@ -172,12 +173,8 @@ class OriClient:
         self._max_retry_after = max_retry_after
         self._limiter = limiter
         self._sleep = sleep
-        self._http = httpx.AsyncClient(
-            transport=transport, timeout=httpx.Timeout(timeout), follow_redirects=False,
-            headers={"Accept": "application/json", "User-Agent": user_agent})
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
+        super().__init__(headers={"Accept": "application/json", "User-Agent": user_agent},
+                         timeout=timeout, transport=transport)
 
     def _slot(self) -> AbstractAsyncContextManager[None]:
         return self._limiter.slot() if self._limiter is not None else nullcontext()
