@@ -54,9 +54,11 @@ def test_the_catalogue_holds_only_what_the_code_uses(po: Path) -> None:
 
 
 def _placeholders(text: str) -> tuple[list[str], list[str]]:
-    """Named `{fields}` (format spec aside, order free) and `%` conversions (order kept)."""
-    fields = sorted(name for _, name, _, _ in string.Formatter().parse(text) if name is not None)
-    return fields, re.findall(r"%(?:\(\w+\))?[sdrf%]", text)
+    """Named `{fields}` (format spec aside, order free) and `%` conversions outside them."""
+    parts = list(string.Formatter().parse(text))
+    fields = sorted(name for _, name, _, _ in parts if name is not None)
+    literal = "".join(text for text, _, _, _ in parts)
+    return fields, re.findall(r"%(?:\(\w+\))?[sdrf%]", literal)
 
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parts[-3])
