@@ -385,8 +385,10 @@ class MockOri:
         return Dispatch(httpx.Response(200, json=answer))
 
     def _fault(self, target: str, kind: str) -> Dispatch | None:
+        aliases = {index: alias for alias, index in self._aliases.items()}
         for name in target.split(","):
-            kind = self.faults.by_index.get(name, kind)
+            kind = self.faults.by_index.get(name, self.faults.by_index.get(
+                aliases.get(name, ""), kind))
         if kind in ("502", "503", "504"):
             titles = {"502": "Bad Gateway", "503": "Service Temporarily Unavailable",
                       "504": "Gateway Time-out"}

@@ -9,6 +9,7 @@ and only what they confirm is a finding, on that page of the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -68,6 +69,12 @@ def _bare(key: str) -> str:
     return rest if first in _BODY_WORDS and rest else key
 
 
+def _unqualified(key: str) -> str:
+    """"bergen (nh)" -> "bergen": a roster that leaves the qualifier out matches both
+    Bergens, and is then asked to choose."""
+    return re.sub(r"\s*\([^()]*\)", "", key).strip()
+
+
 @dataclass(frozen=True)
 class _Body:
     index: str
@@ -80,14 +87,17 @@ class _Directory:
     def __init__(self, bodies: Iterable[_Body]) -> None:
         self._by_name: dict[str, list[_Body]] = {}
         self._by_bare: dict[str, list[_Body]] = {}
+        self._by_town: dict[str, list[_Body]] = {}
         for body in bodies:
             key = organisation_key(body.name)
             self._by_name.setdefault(key, []).append(body)
             self._by_bare.setdefault(_bare(key), []).append(body)
+            self._by_town.setdefault(_unqualified(_bare(key)), []).append(body)
 
     def index_for(self, organisation: str) -> str:
         key = organisation_key(organisation)
-        found = self._by_name.get(key) or self._by_bare.get(_bare(key)) or []
+        found = (self._by_name.get(key) or self._by_bare.get(_bare(key))
+                 or self._by_town.get(_unqualified(_bare(key))) or [])
         indices = sorted({body.index for body in found})
         if not indices:
             raise LookupError("is not an organisation on Open Raadsinformatie; set ori_index "
