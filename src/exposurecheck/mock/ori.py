@@ -30,7 +30,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -61,7 +61,8 @@ def _fold(text: str) -> str:
     return plain.replace("ß", "ss").replace("ø", "o").replace("ł", "l").lower()
 
 
-def analyze(text: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=65536)  # a query's phrases are analysed against every document
+def analyze(text: str) -> tuple[tuple[int, str], ...]:
     """(position, token) pairs; several tokens may share a position."""
     tokens: list[tuple[int, str]] = []
     position = 0
@@ -74,7 +75,7 @@ def analyze(text: str) -> list[tuple[int, str]]:
             if all(part.isdigit() for part in parts):
                 tokens.append((position, "".join(parts)))  # catenate_numbers
         position += len(parts)
-    return tokens
+    return tuple(tokens)
 
 
 @dataclass
@@ -164,8 +165,9 @@ class _Scope:
 
     def field(self, name: str) -> _Field | None:
         if self.prefix and name.startswith(self.prefix):
-            local = name[len(self.prefix):]
-            return _Field.of(str(v) for v in _values(self.source, local))
+            local = name[len(self.prefix):]  # a page: analysed once, like an indexed field
+            return self.doc.analysed(f"{name}#{id(self.source)}",
+                                     [str(v) for v in _values(self.source, local)])
         if name.startswith("text_pages."):
             return None  # a nested field answers only inside a nested query
         if name not in _TEXT_FIELDS:

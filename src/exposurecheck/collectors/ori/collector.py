@@ -117,6 +117,7 @@ class OriCollector:
         self._client = client
         self._max_hits = max_hits
         self._directory: Once[str, _Directory] = Once()
+        self.pages_read = 0  # candidate pages read with the matchers, for benchmarks
 
     async def aclose(self) -> None:
         await self._client.aclose()
@@ -191,6 +192,7 @@ class OriCollector:
                     message=f"ORI {index}: document {clean_text(hit.id)[:64]} has "
                             f"{hit.pages_total} candidate pages, {len(hit.pages)} were read"))
             for number, text in pages:
+                self.pages_read += 1
                 for match in await in_thread(find_exposures, official,
                                              _content(hit, text)):
                     if match.kind in ORI_KINDS:
