@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+import pymupdf
 from layout import Docx, Pdf, Plant, Truth, archive, calendar, picture, scan_pdf, video
 
 HERE = Path(__file__).resolve().parent
@@ -25,7 +26,8 @@ ORG = "Gemeente Oldebroek"
 TOWN_HALL = "Raadhuisplein 1, 8096 CP Oldebroek"
 COUNCIL_PHONE = "(0525) 63 82 00"
 HEADER = f"{ORG} — Raadsinformatie"
-FOOTER = f"{ORG} · Raadhuisplein 1 · 8096 CP Oldebroek · T {COUNCIL_PHONE} · griffie@oldebroek-raad.example"
+FOOTER = (f"{ORG} · Raadhuisplein 1 · 8096 CP Oldebroek · T {COUNCIL_PHONE} · "
+          "griffie@oldebroek-raad.example")
 
 
 @dataclass(frozen=True)
@@ -958,12 +960,11 @@ def write_html(root: Path, docs: list[str]) -> None:
             for d in ["2026-01-29", "2026-03-03", "2026-04-14", "2026-11-08"]
         ] + [("/vergaderingen/commissie/index.html", "Commissievergaderingen")])),
         "/ingekomen-stukken/index.html": ("Ingekomen stukken 2026", link_list(
-            by_prefix("/ingekomen-stukken/") + [(SCAN, "Ingekomen brief (scan) 12 april 2026"),
-                                                ("/document/4472", "Brief T. Scholten")])),
+            [*by_prefix("/ingekomen-stukken/"), (SCAN, "Ingekomen brief (scan) 12 april 2026"),
+             ("/document/4472", "Brief T. Scholten")])),
         "/documenten/index.html": ("Documenten en registers", link_list(
-            by_prefix("/documenten/") + [("/document/4471", "Register nevenfuncties raad 2026"),
-                                         ("/downloads/vergaderstukken-2026-03-03.zip",
-                                          "Alle stukken 3 maart 2026 (zip)")])),
+            [*by_prefix("/documenten/"), ("/document/4471", "Register nevenfuncties raad 2026"),
+             ("/downloads/vergaderstukken-2026-03-03.zip", "Alle stukken 3 maart 2026 (zip)")])),
         "/raad/index.html": ("De gemeenteraad", "<p>Burgemeester, wethouders en raadsleden:</p>"
                              + link_list([("/raad/index.html#" + o.id, o.name)
                                           for o in OFFICIALS])),
@@ -975,7 +976,8 @@ def write_html(root: Path, docs: list[str]) -> None:
     }
     for day in ["2026-01-29", "2026-03-03", "2026-04-14", "2026-11-08"]:
         links = by_prefix(f"/vergaderingen/{day}/")
-        links += [(p, "In agenda zetten (ics)") for p in MEDIA if p.startswith(f"/vergaderingen/{day}/")]
+        links += [(p, "In agenda zetten (ics)") for p in MEDIA
+                  if p.startswith(f"/vergaderingen/{day}/")]
         if day == "2026-03-03":
             links += [("/video/raadsvergadering-2026-03-03.mp4", "Terugkijken"),
                       ("/downloads/vergaderstukken-2026-03-03.zip", "Alle stukken (zip)")]
@@ -1058,8 +1060,11 @@ def main() -> None:
                                      encoding="utf-8")
     (HERE / "negatives.json").write_text(json.dumps(truth.negatives, indent=1) + "\n",
                                          encoding="utf-8")
+    pdf_pages = sum(pymupdf.open(root / d.lstrip("/")).page_count for d in docs
+                    if (root / d.lstrip("/")).read_bytes().startswith(b"%PDF"))
     (HERE / "documents.json").write_text(json.dumps(
-        {"documents": docs, "scan": SCAN, "media": MEDIA}, indent=1) + "\n", encoding="utf-8")
+        {"documents": docs, "pdf_pages": pdf_pages, "scan": SCAN, "media": MEDIA}, indent=1)
+        + "\n", encoding="utf-8")
     kinds: dict[str, int] = {}
     for row in truth.findings:
         kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1

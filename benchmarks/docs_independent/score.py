@@ -1,6 +1,6 @@
 """Serve the generated council site, audit it through the CLI and score the document findings.
 
-    python score.py [--no-regen] [--no-control] [--keep-report report.json]
+    python score.py [--no-regen] [--no-control] [--keep-report report.json] [--rate-limit N]
 
 Regenerates site/ with make_site.py (unless --no-regen), serves it on a free port of
 127.0.0.1, runs `exposurecheck audit ROSTER --sources web --format json --reveal --no-cache -q`
@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
@@ -47,8 +47,8 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files, with the Content-Type and Content-Disposition a RIS sends for
     extensionless download links, and a log of every request."""
 
-    headers_for: dict[str, dict[str, str]] = {}
-    log: list[tuple[float, str, int]] = []
+    headers_for: ClassVar[dict[str, dict[str, str]]] = {}
+    log: ClassVar[list[tuple[float, str, int]]] = []
     lock = threading.Lock()
 
     def send_head(self):  # type: ignore[no-untyped-def]
@@ -70,7 +70,7 @@ class Handler(SimpleHTTPRequestHandler):
             self.log.append((time.monotonic(), unquote(urlsplit(self.path).path), code))
         super().send_response(code, message)
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -86,9 +86,15 @@ def cli() -> list[str]:
     return [found]
 
 
-def audit(roster_text: str, base: str) -> tuple[int, dict[str, Any] | None, str, float]:
-    """Run the CLI on the roster (with __BASE__ filled in) in an empty directory."""
+def audit(roster_text: str, base: str, rate_limit: float | None = None
+          ) -> tuple[int, dict[str, Any] | None, str, float]:
+    """Run the CLI on the roster (with __BASE__ filled in) in an empty directory; with a
+    rate limit, through the documented setting in an exposurecheck.toml there."""
     with tempfile.TemporaryDirectory(prefix="docs-independent-") as work:
+        if rate_limit is not None:
+            (Path(work) / "exposurecheck.toml").write_text(
+                f"[tool.exposurecheck.web]\nrate_limit = {rate_limit}\n"
+                "concurrency_per_host = 4\n", encoding="utf-8")
         roster = Path(work) / "roster.yaml"
         roster.write_text(roster_text.replace("__BASE__", base), encoding="utf-8")
         env = dict(os.environ, XDG_CACHE_HOME=str(Path(work) / "cache"), NO_COLOR="1")
@@ -204,7 +210,7 @@ def errors_and_not_read(report: dict[str, Any], scan: str, media: dict[str, str]
     say(f"  scan PDF reported by name: {'yes' if named else 'NO'}")
     say(f"  errors not about the scan: {len(others)}")
     want = Counter(media.values())
-    say(f"Not read (media type: count in report / files linked): "
+    say("Not read (media type: count in report / files linked): "
         + ", ".join(f"{t}: {not_read.get(t, 0)}/{n}" for t, n in sorted(want.items())))
     extra = {t: n for t, n in not_read.items() if t not in want}
     if extra:
@@ -214,14 +220,14 @@ def errors_and_not_read(report: dict[str, Any], scan: str, media: dict[str, str]
     return bool(named) and not others and not missing
 
 
-def server_side(log: list[tuple[float, str, int]], docs: list[str], scan: str,
+def server_side(log: list[tuple[float, str, int]], docs: list[str], pdf_pages: int, scan: str,
                 media: dict[str, str], elapsed: float) -> None:
     paths = [p for _, p, _ in log]
     fetched_docs = {p for p in paths if p in set(docs)}
     fetched_media = sorted({p for p in paths if p in media})
     say(f"Server: {len(log)} requests; robots.txt fetched: {'/robots.txt' in paths}; "
         f"documents fetched {len(fetched_docs)}/{len(docs)}; scan fetched: {scan in paths}; "
-        f"media files fetched: {len(fetched_media)}{' ' + str(fetched_media) if fetched_media else ''}")
+        f"media files fetched: {len(fetched_media)} {fetched_media or ''}")
     unfetched = sorted(set(docs) - fetched_docs)
     if unfetched:
         say(f"  documents never fetched: {unfetched}")
@@ -230,8 +236,9 @@ def server_side(log: list[tuple[float, str, int]], docs: list[str], scan: str,
         span = max(times) - min(times)
         say(f"  crawl span {span:.1f} s, {len(log) / max(span, 1e-9):.2f} requests/s overall")
     say(f"Throughput: {len(fetched_docs)} documents in {elapsed:.1f} s wall time "
-        f"= {len(fetched_docs) / elapsed:.2f} documents/s (includes the crawler's politeness "
-        f"delay and the HTML pages)")
+        f"= {len(fetched_docs) / elapsed:.2f} documents/s, {pdf_pages / elapsed:.1f} PDF pages/s "
+        f"({pdf_pages} PDF pages; includes start-up, the HTML pages and the crawler's rate "
+        "limit)")
 
 
 def main() -> int:
@@ -239,6 +246,8 @@ def main() -> int:
     parser.add_argument("--no-regen", action="store_true", help="use the existing site/")
     parser.add_argument("--no-control", action="store_true", help="skip the media-only crawl")
     parser.add_argument("--keep-report", type=Path)
+    parser.add_argument("--rate-limit", type=float,
+                        help="web rate_limit in requests/s (default: the tool's own, 2)")
     args = parser.parse_args()
     if not args.no_regen or not SITE.exists():
         subprocess.run([sys.executable, str(HERE / "make_site.py")], check=True)
@@ -254,7 +263,7 @@ def main() -> int:
     try:
         say(f"Site: {len(docs)} documents ({len(docx_urls)} DOCX), 1 scan, {len(media)} media "
             f"files; {len(truth)} planted exposures, {len(negatives)} hard negatives; {base}")
-        code, report, stderr, elapsed = audit(roster, base)
+        code, report, stderr, elapsed = audit(roster, base, args.rate_limit)
         say(f"Exit code {code} after {elapsed:.1f} s")
         if report is None:
             say("No JSON report on stdout. stderr:\n" + stderr[-3000:])
@@ -271,14 +280,14 @@ def main() -> int:
                if code == expected_code and clean else
                "1 = exposures, but the scan should have made the audit incomplete (3)"
                if code == 1 else f"unexpected (stderr: {stderr.strip()[-300:]!r})"))
-        server_side(list(Handler.log), docs, scan, media, elapsed)
+        server_side(list(Handler.log), docs, listing["pdf_pages"], scan, media, elapsed)
         if not args.no_control:
             say()
             Handler.log.clear()
             control = roster.replace('"__BASE__/index.html", max_pages: 200, max_depth: 5',
                                      '"__BASE__/controle/index.html", max_pages: 20, '
                                      'max_depth: 1')
-            code2, report2, stderr2, elapsed2 = audit(control, base)
+            code2, report2, _, elapsed2 = audit(control, base)
             say(f"Control crawl (media files and one PDF only): exit code {code2} after "
                 f"{elapsed2:.1f} s")
             if report2 is not None:
