@@ -1,0 +1,1076 @@
+"""Write the fictional raadsinformatiesysteem of "Gemeente Oldebroek" with its documents.
+
+Seeded and deterministic: the same seed writes the same site/, roster.template.yaml,
+truth.json and negatives.json. Every person, phone number, e-mail address and birth date is
+invented; the town, village and most street names are real (Oldebroek, Wezep, Hattemerbroek,
+'t Loo, Oosterwolde), the house numbers and postcodes are made up.
+
+    python make_site.py [--out site] [--seed 20261203]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+import pymupdf
+from layout import Docx, Pdf, Plant, Truth, archive, calendar, picture, scan_pdf, video
+
+HERE = Path(__file__).resolve().parent
+ORG = "Gemeente Oldebroek"
+TOWN_HALL = "Raadhuisplein 1, 8096 CP Oldebroek"
+COUNCIL_PHONE = "(0525) 63 82 00"
+HEADER = f"{ORG} — Raadsinformatie"
+FOOTER = (f"{ORG} · Raadhuisplein 1 · 8096 CP Oldebroek · T {COUNCIL_PHONE} · "
+          "griffie@oldebroek-raad.example")
+
+
+@dataclass(frozen=True)
+class Official:
+    id: str
+    name: str
+    initials: str
+    role: str
+    street: str
+    number: int
+    letter: str | None
+    postcode: str
+    city: str
+    phone: str
+    email: str
+    birth: str
+    household: tuple[tuple[str, str], ...] = field(default=())
+
+
+OFFICIALS = [
+    Official("ob-01", "Marieke van 't Hul", "M.", "burgemeester", "Raadhuisplein", 3, None,
+             "8096 CP", "Oldebroek", "06-41287733", "m.vanthul@ziggo-post.example",
+             "1968-06-14", (("Ruud Kamphuis", "partner"),)),
+    Official("ob-02", "Jan-Willem van der Horst", "J.W.", "wethouder", "Kerkstraat", 12, None,
+             "8096 BK", "Oldebroek", "06 23456781", "jwvdhorst@kpnmail.example", "1975-03-03",
+             (("Petra Smit", "partner"), ("Sanne", "child"), ("Tim", "child"))),
+    Official("ob-03", "Gerrit Bosman", "G.", "wethouder", "Zuiderzeestraatweg", 145, None,
+             "8096 BL", "Oldebroek", "0525-631477", "g.bosman@hetnet-post.example", "1961-11-08",
+             (("Aaltje Bosman-Visser", "partner"),)),
+    Official("ob-04", "Fatma Yilmaz-de Boer", "F.", "wethouder", "Stationsweg", 22, "A",
+             "8091 AE", "Wezep", "+31 6 38291047", "fatma.yilmaz@proton-post.example",
+             "1983-01-27", (("Mark de Boer", "partner"), ("Elif", "child"))),
+    Official("ob-05", "Hendrik-Jan Brouwer", "H.J.", "wethouder",
+             "Burgemeester van Hasseltstraat", 9, None, "8091 CJ", "Wezep", "06-55120938",
+             "hj.brouwer@kpnmail.example", "1970-09-30",
+             (("Jolanda Brouwer-Mensink", "partner"), ("Daan", "child"), ("Femke", "child"))),
+    Official("ob-06", "Ineke Schutte", "I.", "raadslid", "Eperweg", 61, None, "8094 PH",
+             "Hattemerbroek", "06-19283746", "ineke.schutte@ziggo-post.example", "1958-04-02",
+             (("Wim Schutte", "partner"),)),
+    Official("ob-07", "Bart Hoogeveen", "B.", "raadslid", "Bovenweg", 7, None, "8095 RJ",
+             "'t Loo", "06-44778812", "bart.hoogeveen@outlook-post.example", "1990-12-19",
+             (("Lotte Veldhuis", "partner"),)),
+    Official("ob-08", "Anouk de Jong", "A.", "raadslid", "Prins Bernhardlaan", 31, None,
+             "8091 BB", "Wezep", "06-70112233", "anouk.dejong@kpnmail.example", "1987-07-05",
+             (("Ruben Kok", "partner"), ("Sem", "child"), ("Noor", "child"))),
+    Official("ob-09", "Willem van Dijk", "W.", "raadslid", "Mulderssingel", 4, None, "8096 EA",
+             "Oldebroek", "0525-632018", "w.vandijk@hetnet-post.example", "1949-02-11",
+             (("Geertje van Dijk-Prins", "partner"),)),
+    Official("ob-10", "Sanne Hofman", "S.", "raadslid", "Kerkstraat", 30, None, "8096 BK",
+             "Oldebroek", "06-29384756", "sanne.hofman@ziggo-post.example", "1992-05-23",
+             (("Joris Hofman", "partner"),)),
+    Official("ob-11", "Dirk Kamphuis", "D.", "raadslid", "Dorpsstraat", 88, None, "8096 AL",
+             "Oldebroek", "06-81726354", "d.kamphuis@kpnmail.example", "1966-08-03",
+             (("Grietje Kamphuis-Bos", "partner"),)),
+    Official("ob-12", "Yvonne Dekker", "Y.", "raadslid", "Hoofdweg", 120, None, "8097 RM",
+             "Oosterwolde", "06-32547698", "yvonne.dekker@ziggo-post.example", "1977-10-10",
+             (("Erik Dekker", "partner"),)),
+    Official("ob-13", "Kees Bakker", "K.", "raadslid", "Eerste Dwarsweg", 5, None, "8091 GK",
+             "Wezep", "06-90817263", "kees.bakker@hetnet-post.example", "1955-12-01"),
+    Official("ob-14", "Rianne Post", "R.", "raadslid", "Zwolseweg", 210, None, "8091 XK",
+             "Wezep", "06-57463829", "rianne@postgrafisch.example", "1980-03-14",
+             (("Bas Post", "partner"),)),
+    Official("ob-15", "Ahmed El Idrissi", "A.", "raadslid", "Kolkweg", 14, None, "8096 NK",
+             "Oldebroek", "06-13579246", "a.elidrissi@outlook-post.example", "1986-06-30",
+             (("Samira El Idrissi", "partner"),)),
+    Official("ob-16", "Johan Vos", "J.", "raadslid", "Vlierweg", 3, None, "8094 PB",
+             "Hattemerbroek", "06-24681357", "johan.vos@kpnmail.example", "1963-01-15"),
+    Official("ob-17", "Marloes Timmer", "M.", "raadslid", "Stationsweg", 22, None, "8091 AE",
+             "Wezep", "06-36925814", "marloes.timmer@ziggo-post.example", "1989-08-21"),
+    Official("ob-18", "Thijs Scholten", "T.", "raadslid", "Garverweg", 16, None, "8095 PL",
+             "'t Loo", "06-11223344", "t.scholten@hetnet-post.example", "1974-04-09",
+             (("Maaike Scholten", "partner"),)),
+    Official("ob-19", "Esther van Loon", "E.", "raadslid", "Bovenweg", 40, None, "8095 RK",
+             "'t Loo", "06-77553311", "e.vanloon@kpnmail.example", "1982-11-27",
+             (("Jesse", "child"),)),
+    Official("ob-20", "Gijs Ruiter", "G.", "raadslid", "Vrijheidsweg", 33, None, "8092 LM",
+             "Wezep", "06-66442200", "gijs.ruiter@ziggo-post.example", "1981-02-19"),
+    Official("ob-21", "Lisa Wolters", "L.", "raadslid", "Hattemerweg", 2, None, "8094 KB",
+             "Hattemerbroek", "06-48271930", "lisa.wolters@proton-post.example", "1995-09-08"),
+    Official("ob-22", "Frank Nijland", "F.", "raadslid", "Oude Zuiderzeestraatweg", 11, None,
+             "8096 RT", "Oldebroek", "06-20406080", "f.nijland@kpnmail.example", "1972-07-12"),
+    Official("ob-23", "Hilde Veenstra", "H.", "raadslid", "Wezeperweg", 17, None, "8096 PN",
+             "Oldebroek", "06-31415926", "hilde.veenstra@ziggo-post.example", "1994-02-01"),
+    Official("ob-24", "Peter de Graaf", "P.", "raadslid", "Rozenstraat", 6, None, "8091 EW",
+             "Wezep", "06-27182818", "peter.degraaf@outlook-post.example", "1979-10-04"),
+    Official("ob-25", "Mirjam Lubbers", "M.A.", "raadslid", "Mulderssingel", 22, None,
+             "8096 EA", "Oldebroek", "06-16180339", "mirjam.lubbers@kpnmail.example",
+             "1985-09-17"),
+]
+BY_ID = {o.id: o for o in OFFICIALS}
+
+TOPICS = [
+    "de herinrichting van het centrum", "de begroting voor het komende jaar",
+    "het beleid voor de openbare ruimte", "de verduurzaming van maatschappelijk vastgoed",
+    "de regionale energiestrategie", "het onderhoud van de bermen", "het sportaccommodatieplan",
+    "de huisvesting van statushouders", "de jeugdzorg in de regio", "het afvalbeleid",
+    "het parkeerbeleid bij het station", "de subsidieregeling voor verenigingen",
+    "het bestemmingsplan buitengebied", "de dorpshuizen", "de veiligheid rond de scholen",
+]
+VERBS = [
+    "vraagt het college naar de stand van zaken rond", "maakt zich zorgen over",
+    "is tevreden over de aanpak van", "stelt voor om een werkbezoek te brengen in verband met",
+    "wil graag een nadere toelichting op", "dient een motie in over", "steunt het voorstel over",
+    "vindt dat de inwoners beter moeten worden betrokken bij",
+]
+SPEAKERS = ["De fractie van het CDA", "De ChristenUnie", "De fractie van de SGP",
+            "De VVD-fractie", "GemeenteBelangen", "De PvdA-fractie", "De voorzitter",
+            "De portefeuillehouder"]
+CLOSERS = [
+    "Het college zegt toe hier in het volgende kwartaal op terug te komen.",
+    "De raad neemt hiervan kennis.", "Dit punt wordt doorgeschoven naar de commissie.",
+    "Er worden geen verdere vragen gesteld.", "Het voorstel wordt als hamerstuk afgedaan.",
+    "De griffie zal de toezeggingen op de lijst zetten.",
+]
+
+
+def filler(rng: random.Random) -> str:
+    """A paragraph of minutes without any name, number or date in it."""
+    sentences = [f"{rng.choice(SPEAKERS)} {rng.choice(VERBS)} {rng.choice(TOPICS)}."
+                 for _ in range(rng.randint(1, 3))]
+    sentences.append(rng.choice(CLOSERS))
+    return " ".join(sentences)
+
+
+def fill(pdf: Pdf, rng: random.Random, keep: int = 0) -> None:
+    """Fill the page with minutes, leaving about `keep` lines free."""
+    while True:
+        text = filler(rng)
+        if not pdf.fits(text + " word" * (keep * 8)):
+            return
+        pdf.para(text)
+
+
+def minutes_page(pdf: Pdf, rng: random.Random, columns: int, planted: list[tuple[str, list[Plant]]],
+                 before: int | None = None) -> None:
+    """A page of minutes with the planted paragraphs somewhere in the running text."""
+    pdf.new_page(columns=columns)
+    for _ in range(rng.randint(1, 3) if before is None else before):
+        pdf.para(filler(rng))
+    for text, plants in planted:
+        pdf.para(text, plants)
+        if rng.random() < 0.5:
+            pdf.para(filler(rng))
+    fill(pdf, rng)
+
+
+def pdf(path: str, title: str, truth: Truth) -> Pdf:
+    return Pdf(path, title, HEADER, FOOTER, truth)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def notulen_0129(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-01-29/notulen-raad-2026-01-29.pdf"
+    d = pdf(path, "Notulen openbare raadsvergadering van donderdag 29 januari 2026", t)
+    d.new_page()
+    d.heading("Notulen van de openbare vergadering van de raad van de gemeente Oldebroek")
+    d.para("Datum: 29 januari 2026, aanvang 19.30 uur. Plaats: raadzaal, Raadhuisplein 1, "
+           "Oldebroek. Voorzitter: M. van 't Hul, burgemeester. Griffier: mr. C. Veldkamp.")
+    d.para("Aanwezig: J.W. van der Horst, G. Bosman, F. Yilmaz-de Boer, H.J. Brouwer "
+           "(wethouders); I. Schutte, B. Hoogeveen, A. de Jong, W. van Dijk, S. Hofman, "
+           "D. Kamphuis, Y. Dekker, K. Bakker, R. Post, A. El Idrissi, J. Vos, M. Timmer, "
+           "T. Scholten, E. van Loon, G. Ruiter, L. Wolters, F. Nijland (leden).")
+    fill(d, rng)
+    for page in range(2, 19):
+        planted: list[tuple[str, list[Plant]]] = []
+        if page == 7:
+            planted.append(("Wethouder Van der Horst meldt dat hij zich bij dit agendapunt "
+                            "onthoudt: zijn partner Petra Smit is werkzaam bij de "
+                            "woningcorporatie die het plan indient.",
+                            [("ob-02", "household_name")]))
+        if page == 12:
+            planted.append(("Mevrouw Sanne Hofman vraagt wethouder Van der Horst of de "
+                            "planning van de sporthal nog haalbaar is. De wethouder "
+                            "antwoordt dat de aanbesteding op schema ligt.", []))
+            t.negative(path, 12, "ob-02", "household_name",
+                       "Sanne Hofman (another council member) next to Van der Horst, whose "
+                       "child is called Sanne")
+        if page == 15:
+            planted.append(("Mevrouw Schutte biedt aan om inwoners die vragen hebben over de "
+                            "kern Hattemerbroek zelf te woord te staan; zij is daarvoor "
+                            "bereikbaar op 06-19283746, ook 's avonds.",
+                            [("ob-06", "phone")]))
+        if page == 16:
+            planted.append(("De griffier verzoekt mevrouw Schutte haar nummer te controleren: "
+                            "in de uitnodiging stond abusievelijk 06-19283747.", []))
+            t.negative(path, 16, "ob-06", "phone", "06-19283747, one digit off")
+        minutes_page(d, rng, 2 if page < 18 else 1, planted)
+    d.save(root)
+    return path
+
+
+def notulen_0303(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-03-03/notulen-raad-2026-03-03.pdf"
+    d = pdf(path, "Notulen openbare raadsvergadering van dinsdag 3 maart 2026", t)
+    d.new_page()
+    d.heading("Notulen van de openbare vergadering van de raad, gehouden op 3 maart 2026")
+    d.para("Datum: 03-03-2026. Voorzitter: M. van 't Hul. Portefeuillehouders aanwezig: "
+           "wethouder J.W. van der Horst en wethouder G. Bosman.")
+    t.negative(path, 1, "ob-02", "birth_date",
+               "meeting date 3 maart 2026 / 03-03-2026 next to Van der Horst (born 3 maart 1975)")
+    fill(d, rng)
+    for page in range(2, 26):
+        planted: list[tuple[str, list[Plant]]] = []
+        if page == 9:
+            planted.append(("Wethouder Brouwer nodigt de leden van de werkgroep uit voor een "
+                            "informele bijeenkomst bij hem thuis, Burg. van Hasseltstraat 9 te "
+                            "Wezep, op een nader te bepalen avond.", [("ob-05", "home_address")]))
+        if page == 14:
+            planted.append(("Wethouder Bosman is voor dringende zaken rond de dijkversterking "
+                            "ook thuis bereikbaar op (0525) 63 14 77.", [("ob-03", "phone")]))
+            planted.append(("Voor alle andere vragen verwijst hij naar het algemene nummer "
+                            f"van de gemeente, {COUNCIL_PHONE}.", []))
+            t.negative(path, 14, "ob-03", "phone", "the council's general number")
+        if page == 21:
+            planted.append(("De heer Nijland merkt op dat wethouder Bosman, die zelf aan de "
+                            "Zuiderzee-\nstraatweg 145 woont, de overlast van het "
+                            "vrachtverkeer uit eigen ervaring kent.",
+                            [("ob-03", "home_address")]))
+        if page == 22:
+            planted.append(("Wethouder Bosman licht het bouwplan voor Zuiderzeestraatweg 154 "
+                            "toe; het gaat om zes levensloopbestendige woningen.", []))
+            t.negative(path, 22, "ob-03", "home_address",
+                       "Zuiderzeestraatweg 154 (same street, other number) next to Bosman")
+        if page == 23:
+            planted.append(("Wethouder Brouwer bedankt de raad voor de bloemen; ook namens zijn "
+                            "kinderen Daan en Femke, die de vergadering op de publieke tribune "
+                            "volgden.", [("ob-05", "household_name")]))
+        minutes_page(d, rng, 2, planted)
+    d.save(root)
+    return path
+
+
+def notulen_0414(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-04-14/notulen-raad-2026-04-14.pdf"
+    d = pdf(path, "Notulen openbare raadsvergadering van dinsdag 14 april 2026", t)
+    for page in range(1, 13):
+        planted: list[tuple[str, list[Plant]]] = []
+        if page == 4:
+            planted.append(("Mevrouw De Jong nodigt inwoners uit haar te bellen over de "
+                            "speeltuin aan de Prins Bernhardlaan: +31 (0)6 70 11 22 33.",
+                            [("ob-08", "phone")]))
+        if page == 8:
+            planted.append(("Wethouder Yilmaz-de Boer meldt dat de bewonersavond over het "
+                            "stationsgebied bij haar thuis plaatsvond, aan de Stationsweg "
+                            "22-a in Wezep.", [("ob-04", "home_address")]))
+        if page == 10:
+            planted.append(("Mevrouw Timmer, zelf woonachtig aan de Stationsweg 22 te Wezep, "
+                            "vraagt of de geluidsschermen ook aan haar kant van het spoor "
+                            "komen. Wethouder Yilmaz-de Boer zegt dit toe.",
+                            [("ob-17", "home_address")]))
+            t.negative(path, 10, "ob-04", "home_address",
+                       "Stationsweg 22 (no letter) is Timmer's house; Yilmaz-de Boer lives at 22-A")
+        if page == 11:
+            planted.append(("De heer Scholten feliciteert de voorzitter; de volgende "
+                            "vergadering is op 19 december 2026.", []))
+            t.negative(path, 11, "ob-07", "birth_date",
+                       "19 december 2026 (meeting date), Hoogeveen is born 19 december 1990")
+        minutes_page(d, rng, 1 if page in (1, 12) else 2, planted)
+    d.save(root)
+    return path
+
+
+def besluitenlijst_0129(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-01-29/besluitenlijst-2026-01-29.docx"
+    d = Docx(path, f"{ORG}\nBesluitenlijst raad 29 januari 2026", FOOTER, t)
+    d.heading("Besluitenlijst van de raadsvergadering van 29 januari 2026")
+    d.para("Voorzitter: M. van 't Hul. Aanwezig: alle leden behalve D. Kamphuis.")
+    d.table([["Nr.", "Onderwerp", "Besluit", "Indieners"],
+             ["1", "Vaststelling agenda", "Vastgesteld", "-"],
+             ["2", "Motie verkeersveiligheid Kerkstraat", "Aangenomen",
+              "S. Hofman, B. Hoogeveen"],
+             ["3", "Amendement sporthal", "Verworpen", "A. de Jong"],
+             ["4", "Benoeming lid rekenkamercommissie", "Benoemd", "-"]])
+    for _ in range(4):
+        d.para(filler(rng))
+    d.save(root)
+    return path
+
+
+def besluitenlijst_0303(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-03-03/besluitenlijst-2026-03-03.docx"
+    d = Docx(path, f"{ORG}\nBesluitenlijst raad 3 maart 2026", FOOTER, t)
+    d.heading("Besluitenlijst van de raadsvergadering van 3 maart 2026")
+    for _ in range(2):
+        d.para(filler(rng))
+    d.table([["Nr.", "Onderwerp", "Besluit", "Contact"],
+             ["5", "Motie speelvoorzieningen Wezep", "Aangenomen",
+              "A. de Jong (vragen: 0031 6 70112233)"],
+             ["6", "Krediet dijkversterking", "Vastgesteld", "griffie, " + COUNCIL_PHONE]],
+            [("ob-08", "phone")])
+    d.para(filler(rng))
+    d.save(root)
+    return path
+
+
+def letterhead_pdf(root: Path, rng: random.Random, t: Truth, path: str, title: str,
+                   sender: list[str], sender_plants: list[Plant], body: list[str],
+                   closing: list[str], closing_plants: list[Plant], pages: int) -> str:
+    """An ingekomen stuk: the sender's letterhead, the griffie's stamp, a body, a signature."""
+    d = pdf(path, f"Ingekomen stuk: {title}", t)
+    d.new_page()
+    d.lines(sender, sender_plants)
+    d.lines(["Aan de gemeenteraad van Oldebroek", "t.a.v. de griffie", "Postbus 2",
+             "8096 ZG Oldebroek"])
+    d.para(f"Betreft: {title}", bold=True)
+    for number in range(1, pages + 1):
+        if number > 1:
+            d.new_page()
+        for text in body[(number - 1)::pages]:
+            d.para(text)
+        if number < pages:
+            for _ in range(rng.randint(1, 2)):
+                d.para("Wij verzoeken u " + rng.choice(TOPICS) + " opnieuw te bezien. "
+                       + rng.choice(CLOSERS))
+    d.lines(closing, closing_plants)
+    d.save(root)
+    return path
+
+
+def letters(root: Path, rng: random.Random, t: Truth) -> list[str]:
+    out = []
+    path = "/ingekomen-stukken/2026/brief-bewoners-kerkstraat.pdf"
+    out.append(letterhead_pdf(
+        root, rng, t, path, "verkeersveiligheid Kerkstraat",
+        ["A. Brouwer-Kok", "Kerkstraat 14", "8096 BK Oldebroek", "Oldebroek, 12 januari 2026"],
+        [],
+        ["Namens de bewoners van de Kerkstraat vragen wij aandacht voor het sluipverkeer. "
+         "Wethouder Van der Horst heeft toegezegd de situatie te bekijken.",
+         "Sinds de afsluiting van de Zuiderzeestraatweg rijden er dagelijks honderden auto's "
+         "door onze straat, ook langs de school.",
+         "Wij stellen voor een proef te doen met een knip ter hoogte van de kerk."],
+        ["Met vriendelijke groet,", "A. Brouwer-Kok, mede namens 23 bewoners"], [], 2))
+    t.negative(path, 1, "ob-02", "home_address",
+               "Kerkstraat 14, 8096 BK (same street and postcode as Van der Horst, another person)")
+    t.negative(path, 1, "ob-10", "home_address", "Kerkstraat 14 (Hofman lives at Kerkstraat 30)")
+
+    path = "/ingekomen-stukken/2026/zienswijze-eperweg.pdf"
+    out.append(letterhead_pdf(
+        root, rng, t, path, "zienswijze ontwerpbestemmingsplan Eperweg",
+        ["W. Schutte", "Eperweg 61", "8094 PH Hattemerbroek"], [("ob-06", "home_address")],
+        ["Hierbij dien ik een zienswijze in tegen het ontwerpbestemmingsplan voor de "
+         "percelen naast mijn woning.",
+         "Voor de goede orde: mijn vrouw, raadslid Ineke Schutte, heeft zich niet met deze "
+         "zienswijze bemoeid en zal zich bij de behandeling onthouden.",
+         "De geplande loods ontneemt ons het uitzicht en brengt verkeer van zware voertuigen "
+         "over een smalle weg."],
+        ["Hoogachtend,", "Wim Schutte"], [("ob-06", "household_name")], 2))
+
+    path = "/ingekomen-stukken/2026/verzoek-hoogeveen-bovenweg.pdf"
+    out.append(letterhead_pdf(
+        root, rng, t, path, "verzoek om een uitrit aan de Bovenweg",
+        ["Bart Hoogeveen", "Bovenweg 7", "8095 RJ 't Loo", "tel. 0031 6 44778812",
+         "Bart.Hoogeveen@outlook-post.example"],
+        [("ob-07", "home_address"), ("ob-07", "phone"), ("ob-07", "email")],
+        ["Als inwoner van 't Loo verzoek ik u de aanvraag voor een tweede uitrit aan de "
+         "Bovenweg te heroverwegen.", "Ik schrijf dit nadrukkelijk op persoonlijke titel."],
+        ["Met vriendelijke groet,", "B. Hoogeveen"], [], 1))
+
+    path = "/ingekomen-stukken/2026/brief-ondernemersvereniging-wezep.pdf"
+    out.append(letterhead_pdf(
+        root, rng, t, path, "winkelopenstelling op zondag",
+        ["Ondernemersvereniging Wezep", "Zwolseweg 1", "8091 XA Wezep", "tel. 038 - 376 12 00"],
+        [],
+        ["Wij danken raadslid Rianne Post voor het gesprek van vorige week.",
+         "De vereniging vraagt de raad om een proef met zondagsopenstelling in het centrum."],
+        ["Namens het bestuur,", "H. Klein Koerkamp, voorzitter"], [], 1))
+    t.negative(path, 1, "ob-14", "home_address",
+               "Zwolseweg 1, Wezep: association's address, Post lives at Zwolseweg 210")
+
+    path = "/ingekomen-stukken/2026/verzoek-bakker-dwarsweg.pdf"
+    out.append(letterhead_pdf(
+        root, rng, t, path, "onderhoud van de berm",
+        ["K. Bakker", "1e Dwarsweg 5", "8091 GK Wezep"], [("ob-13", "home_address")],
+        ["De berm voor mijn woning is na de werkzaamheden niet hersteld.",
+         "Ik heb dit al twee keer gemeld, zonder reactie.", "Graag een oplossing."],
+        ["Met vriendelijke groet,", "Kees Bakker"], [], 1))
+
+    path = "/ingekomen-stukken/2026/inspraakreactie-vlierweg.pdf"
+    out.append(letterhead_pdf(
+        root, rng, t, path, "inspraakreactie bouwplan Vlierweg",
+        ["H. Klaassen", "Vlierweg 5", "8094 PB Hattemerbroek"], [],
+        ["Ik maak bezwaar tegen de uitbreiding van de schuur op het perceel naast mij.",
+         "Volgens de tekening komt de nieuwe schuur tot op een meter van de erfgrens van "
+         "raadslid Vos (Vlierweg 3), die daar geen bezwaar tegen lijkt te hebben."],
+        ["Met vriendelijke groet,", "H. Klaassen"], [("ob-16", "home_address")], 2))
+    t.negative(path, 1, "ob-16", "home_address", "Vlierweg 5, the neighbour's letterhead")
+    # the plant above is recorded on the page the body ends on
+    return out
+
+
+def petition(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/ingekomen-stukken/2026/petitie-hoofdweg.pdf"
+    d = pdf(path, "Petitie: 30 km per uur op de Hoofdweg in Oosterwolde", t)
+    d.new_page()
+    d.heading("Petitie: maak de Hoofdweg veilig")
+    d.para("De ondertekenaars vragen de raad om een maximumsnelheid van 30 km per uur "
+           "binnen de bebouwde kom van Oosterwolde. " + filler(rng))
+    widths = [150.0, 160.0, 90.0, 83.0]
+    signers = [("J. Mulder", "Hoofdweg 12", "8097 RM"), ("T. van Ommen", "Hoofdweg 102", "8097 RM"),
+               ("B. Hendriks", "Hoofdweg 118", "8097 RM"), ("G. Dekker-Jansen", "Kerkweg 4",
+                                                           "8097 RA")]
+    rng.shuffle(signers)
+    names = ["Naam", "Adres", "Postcode", "Handtekening"]
+    for page in range(1, 4):
+        if page > 1:
+            d.new_page()
+            d.heading("Petitie: maak de Hoofdweg veilig (vervolg)")
+        rows = [names] + [[n, a, p, "getekend"] for n, a, p in signers]
+        plants: list[Plant] = []
+        if page == 3:
+            rows.append(["Yvonne Dekker", "Hoofdweg 120", "8097 RM", "getekend"])
+            plants.append(("ob-12", "home_address"))
+        d.table(widths, rows, plants, header=True)
+    t.negative(path, 1, "ob-12", "home_address",
+               "Hoofdweg 12, 102 and 118, 8097 RM (Dekker lives at 120); G. Dekker-Jansen")
+    d.save(root)
+    return path
+
+
+def letter_van_dijk(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/ingekomen-stukken/2026/brief-van-dijk-mulderssingel.docx"
+    d = Docx(path, "W. van Dijk\nMulderssingel 4\n8096 EA Oldebroek", "Pagina 1", t,
+             [("ob-09", "home_address")])
+    d.para("Aan de gemeenteraad van Oldebroek")
+    d.para("Betreft: bomenkap Mulderssingel")
+    d.para("Geachte leden van de raad, " + filler(rng))
+    d.para("Ik schrijf u als bewoner en niet als raadslid. " + filler(rng))
+    d.para("Met vriendelijke groet, mede namens mijn echtgenote Geertje van Dijk-Prins,",
+           [("ob-09", "household_name")])
+    d.para("Willem van Dijk")
+    d.save(root)
+    return path
+
+
+def mail_el_idrissi(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/ingekomen-stukken/2026/doorgestuurde-mail-el-idrissi.docx"
+    d = Docx(path, f"{ORG} — griffie", "Registratienummer 2026-0417", t)
+    d.table([["Van:", "Ahmed El Idrissi <a.elidrissi@outlook-post.example>"],
+             ["Aan:", "griffie@oldebroek-raad.example"],
+             ["Onderwerp:", "Fw: vragen over de Kolkweg"]], [("ob-15", "email")])
+    d.para("Beste griffie, hieronder de vragen die ik namens de fractie wil stellen. "
+           + filler(rng))
+    d.para("Voor overleg ben ik bereikbaar op 06 - 1357 9246.", [("ob-15", "phone")])
+    d.para("Met vriendelijke groet, Ahmed El Idrissi, raadslid")
+    d.save(root)
+    return path
+
+
+def brief_scholten(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/document/4472"
+    d = Docx(path, f"{ORG}\nIngekomen stuk 2026-0388", FOOTER, t)
+    d.para("Afzender:")
+    d.para([("T. Scholten, ", False), ("Garver", True), ("weg 16, 8095 PL ", False),
+            ("'t Loo", False)], [("ob-18", "home_address")])
+    d.para([("e-mail: ", False), ("t.scholten", False), ("@hetnet-post.example", False)],
+           [("ob-18", "email")])
+    d.para("Betreft: snoeiwerk langs de Garverweg")
+    d.para(filler(rng) + " " + filler(rng))
+    d.para("Met vriendelijke groet, Thijs Scholten")
+    d.save(root)
+    return path
+
+
+def nevenfuncties_raad(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/document/4471"
+    d = pdf(path, "Register nevenfuncties raadsleden 2026 (art. 12 Gemeentewet)", t)
+    widths = [110.0, 233.0, 70.0, 70.0]
+    functions = {
+        "ob-06": "voorzitter Oudervereniging basisschool De Wegwijzer",
+        "ob-07": "medewerker logistiek bij een transportbedrijf in Zwolle",
+        "ob-08": "docent aardrijkskunde, Noorderbreedte Zwolle",
+        "ob-09": "geen",
+        "ob-10": "lid bestuur Tennisvereniging Wezep",
+        "ob-11": "penningmeester Stichting Dorpshuis, Dorpsstraat 1, Oldebroek",
+        "ob-12": "verpleegkundige Isala",
+        "ob-13": "agrariër (maatschap)",
+        "ob-14": "eigenaar Post Grafisch Ontwerp, gevestigd aan huis, Zwolseweg 210, Wezep",
+        "ob-15": "jurist bij een woningcorporatie",
+        "ob-16": "eigenaar Vos Hoveniers, Vlierweg 3a, Hattemerbroek",
+        "ob-17": "geen",
+        "ob-18": "zzp-adviseur ruimtelijke ordening, telefonisch bereikbaar via 06-11223344",
+        "ob-19": "lid Raad van Toezicht Stichting Welzijn",
+        "ob-20": "brandweervrijwilliger post Wezep",
+        "ob-21": "studente bestuurskunde",
+        "ob-22": "ouderling Hervormde Gemeente",
+        "ob-23": "geen",
+        "ob-24": "ondernemer, De Graaf Installatietechniek BV, Industrieweg 8, Wezep",
+        "ob-25": "secretaris Vrouwen van Nu",
+    }
+    plants = {"ob-14": [("ob-14", "home_address")], "ob-18": [("ob-18", "phone")]}
+    ids = list(functions)
+    per_page = [ids[:7], ids[7:14], ids[14:]]
+    for page, chunk in enumerate(per_page, start=1):
+        d.new_page()
+        d.heading(f"Register nevenfuncties raadsleden — blad {page}")
+        rows = [["Naam", "Nevenfunctie(s)", "Bezoldigd", "Laatst gewijzigd"]]
+        page_plants: list[Plant] = []
+        for official_id in chunk:
+            o = BY_ID[official_id]
+            rows.append([f"{o.initials} {o.name.split(' ', 1)[1]}" if " " in o.name else o.name,
+                         functions[official_id], rng.choice(["ja", "nee"]), "januari 2026"])
+            page_plants += plants.get(official_id, [])
+        d.table(widths, rows, page_plants, header=True)
+    t.negative(path, 2, "ob-16", "home_address",
+               "Vlierweg 3a is a business at another house letter (Vos lives at Vlierweg 3)")
+    t.negative(path, 1, "ob-11", "home_address",
+               "Dorpsstraat 1 (foundation), Kamphuis lives at Dorpsstraat 88")
+    d.save(root)
+    return path
+
+
+def nevenfuncties_college(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/documenten/nevenfuncties-college-2026.docx"
+    d = Docx(path, f"{ORG}\nOpgave nevenfuncties college", FOOTER, t)
+    d.heading("Nevenfuncties en inkomsten burgemeester en wethouders (art. 41b Gemeentewet)")
+    d.para("Stand per 1 januari 2026. " + filler(rng))
+    d.table([["Naam", "Functie", "Nevenfuncties", "Inkomsten"],
+             ["M. van 't Hul", "burgemeester", "voorzitter Veiligheidsregio (ambtshalve)", "geen"],
+             ["J.W. van der Horst", "wethouder", "bestuurslid Muziekvereniging", "geen"],
+             ["G. Bosman", "wethouder", "lid Kerkenraad, contact: g.bosman@hetnet-post.example",
+              "geen"],
+             ["F. Yilmaz-de Boer", "wethouder", "geen", "geen"],
+             ["H.J. Brouwer", "wethouder",
+              "eigenaar Brouwer Advies, Burgemeester van Hasseltstraat 9, Wezep", "EUR 4.200"]],
+            [("ob-03", "email"), ("ob-05", "home_address")])
+    d.save(root)
+    return path
+
+
+def geloofsbrieven_0303(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-03-03/rapport-geloofsbrieven-2026-03-03.pdf"
+    d = pdf(path, "Rapport commissie onderzoek geloofsbrieven, 3 maart 2026", t)
+    d.new_page()
+    d.heading("Rapport van de commissie tot onderzoek van de geloofsbrieven")
+    d.para("De commissie, bestaande uit de leden Ruiter, Wolters en Vos, heeft op 3 maart 2026 "
+           "de geloofsbrieven onderzocht van de benoemde leden van de raad.")
+    d.para("Mevrouw M.A. Lubbers, geboren op 17 september 1985 te Kampen, wonende "
+           "Mulderssingel 22, 8096 EA Oldebroek, benoemd verklaard bij besluit van de "
+           "voorzitter van het centraal stembureau.",
+           [("ob-25", "birth_date"), ("ob-25", "home_address")])
+    d.para("De commissie heeft vastgesteld dat mevrouw Lubbers voldoet aan de vereisten van "
+           "artikel 10 van de Gemeentewet en dat zij geen onverenigbare betrekkingen heeft.")
+    fill(d, rng)
+    d.new_page()
+    d.para("De heer P. de Graaf, geboren 04-10-1979 te Harderwijk, wonende te Wezep. De "
+           "commissie stelt voor hem toe te laten als lid van de raad.",
+           [("ob-24", "birth_date")])
+    d.para("De commissie adviseert de raad beide benoemden toe te laten. Aldus vastgesteld "
+           "op 03-03-2026.")
+    t.negative(path, 2, "ob-02", "birth_date", "03-03-2026, the date of the report")
+    t.negative(path, 1, "ob-09", "home_address",
+               "Mulderssingel 22, 8096 EA (Lubbers); Van Dijk lives at Mulderssingel 4, 8096 EA")
+    d.save(root)
+    return path
+
+
+def geloofsbrieven_0414(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-04-14/rapport-geloofsbrieven-2026-04-14.pdf"
+    d = pdf(path, "Rapport commissie onderzoek geloofsbrieven, 14 april 2026", t)
+    d.new_page(columns=2)
+    d.heading("Onderzoek geloofsbrieven opvolgers")
+    d.para(filler(rng))
+    d.para("Mevrouw H. Veenstra, geboren op 1\nfebruari 1994 te Zwolle, is benoemd als "
+           "opvolger van de heer Kamphuis, die tijdelijk vervangen wordt wegens ziekte.",
+           [("ob-23", "birth_date")])
+    d.para(filler(rng))
+    d.para("De heer F. Nijland, geb. 12.07.1972 te Oldebroek, is benoemd verklaard als "
+           "opvolger in de vacature die is ontstaan door het vertrek van mevrouw Van Eck.",
+           [("ob-22", "birth_date")])
+    fill(d, rng)
+    d.save(root)
+    return path
+
+
+def raadsvoorstel_kerkstraat(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-04-14/raadsvoorstel-herinrichting-kerkstraat.pdf"
+    d = pdf(path, "Raadsvoorstel herinrichting Kerkstraat Oldebroek", t)
+    for page in range(1, 7):
+        planted: list[tuple[str, list[Plant]]] = []
+        if page == 1:
+            planted.append(("Portefeuillehouder: J.W. van der Horst. Behandeling in de raad "
+                            "van 14 april 2026.", []))
+        if page == 3:
+            planted.append(("De nieuwe oversteekplaats komt ter hoogte van Kerkstraat 21, bij "
+                            "de ingang van de school. Wethouder Van der Horst heeft dit met de "
+                            "school besproken.", []))
+            t.negative(path, 3, "ob-02", "home_address",
+                       "Kerkstraat 21 (digits swapped) next to Van der Horst")
+        if page == 4:
+            planted.append(("Raadslid Hofman heeft gevraagd ook de bocht bij Kerkstraat 3 mee "
+                            "te nemen; dat is opgenomen in variant B.", []))
+            t.negative(path, 4, "ob-10", "home_address",
+                       "Kerkstraat 3 next to Hofman, who lives at Kerkstraat 30")
+        minutes_page(d, rng, 2, planted)
+    d.save(root)
+    return path
+
+
+def begroting(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-11-08/programmabegroting-2027.pdf"
+    d = pdf(path, "Programmabegroting 2027", t)
+    widths = [200.0, 95.0, 95.0, 93.0]
+    for page in range(1, 26):
+        d.new_page()
+        d.heading(f"Programma {page}: {rng.choice(TOPICS)}")
+        d.para(filler(rng))
+        rows = [["Omschrijving", "Begroting 2026", "Begroting 2027", "Verschil"]]
+        for _ in range(6):
+            a = rng.randint(10_000, 9_999_999)
+            b = a + rng.randint(-50_000, 50_000)
+            rows.append([rng.choice(TOPICS).capitalize(), f"{a:,}".replace(",", "."),
+                         f"{b:,}".replace(",", "."), f"{b - a:,}".replace(",", ".")])
+        if page == 7:
+            rows.append(["Onderhoud wegen", "3.031.975", "3.071.975", "40.000"])
+        if page == 12:
+            rows.append(["Portefeuillehouder", "G. Bosman", "vastgesteld 08-11-2026", "-"])
+            t.negative(path, 12, "ob-03", "birth_date",
+                       "08-11-2026 next to Bosman (born 08-11-1961)")
+        d.table(widths, rows, header=True)
+        fill(d, rng)
+    t.negative(path, 7, "ob-02", "birth_date", "amounts 3.031.975 and 3.071.975")
+    d.save(root)
+    return path
+
+
+def motie_docx(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-01-29/motie-verkeersveiligheid-kerkstraat.docx"
+    d = Docx(path, f"{ORG}\nMotie", "Motie 2026-M03", t)
+    d.heading("Motie verkeersveiligheid Kerkstraat")
+    d.para("De raad van de gemeente Oldebroek, in vergadering bijeen op 29 januari 2026,")
+    d.para("constaterende dat " + rng.choice(TOPICS) + " aandacht vraagt; " + filler(rng))
+    d.para("Ondertekend: Sanne Hofman (GemeenteBelangen), Bart Hoogeveen (VVD), "
+           "Tim Veldman (SGP, burgerlid)")
+    t.negative(path, None, "ob-02", "household_name",
+               "Sanne Hofman and Tim Veldman: first names of Van der Horst's children")
+    d.save(root)
+    return path
+
+
+def amendement(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-01-29/amendement-sporthal.pdf"
+    d = pdf(path, "Amendement sporthal Wezep", t)
+    d.new_page()
+    d.heading("Amendement: sporthal Wezep")
+    d.para("Ingediend door A. de Jong en E. van Loon. " + filler(rng))
+    d.para("Toelichting: " + filler(rng) + " " + filler(rng))
+    d.save(root)
+    return path
+
+
+def informatiebrief(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/documenten/raadsinformatiebrief-woningbouw-wezep.pdf"
+    d = pdf(path, "Raadsinformatiebrief woningbouw Wezep-Noord", t)
+    for page in range(1, 5):
+        planted: list[tuple[str, list[Plant]]] = []
+        if page == 2:
+            planted.append(("Op vragen van raadslid De Jong: de kavel Pr. Bernhardlaan 13 "
+                            "wordt in fase twee bebouwd.", []))
+            t.negative(path, 2, "ob-08", "home_address",
+                       "Pr. Bernhardlaan 13 next to De Jong (lives at Prins Bernhardlaan 31)")
+        minutes_page(d, rng, 1, planted)
+    d.save(root)
+    return path
+
+
+def commissie_feb(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/commissie/verslag-commissie-2026-02-19.pdf"
+    d = pdf(path, "Verslag commissie Samenleving, 19 februari 2026", t)
+    for page in range(1, 9):
+        planted: list[tuple[str, list[Plant]]] = []
+        if page == 3:
+            planted.append(("Mevrouw Van Loon meldt dat haar zoon Jesse bij de "
+                            "jongerenraad betrokken is, en dat zij daarom bij dit punt niet "
+                            "meebeslist.", [("ob-19", "household_name")]))
+        if page == 5:
+            planted.append(("De voorzitter feliciteert de heer Ruiter: hij is vandaag jarig, "
+                            "geboren op 19-02-1981, en trakteert na afloop.",
+                            [("ob-20", "birth_date")]))
+            t.negative(path, 5, "ob-20", "birth_date",
+                       "the meeting date 19 februari 2026 is in the running header")
+        if page == 6:
+            planted.append(("Vragen aan mevrouw Van Loon kunnen ook per mail: e.vanloon [at] "
+                            "kpnmail [dot] example.", [("ob-19", "email")]))
+        minutes_page(d, rng, 2, planted)
+    d.save(root)
+    return path
+
+
+def commissie_mei(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/commissie/verslag-commissie-2026-05-21.pdf"
+    d = pdf(path, "Verslag commissie Ruimte, 21 mei 2026", t)
+    for page in range(1, 7):
+        planted: list[tuple[str, list[Plant]]] = []
+        if page == 2:
+            planted.append(("Mevrouw Wolters wil graag gebeld worden door inwoners van "
+                            "Hattemerbroek: 06 - 48 27 19 30, of mailen naar "
+                            "lisa.wolters@proton-post.example.",
+                            [("ob-21", "phone"), ("ob-21", "email")]))
+        if page == 4:
+            planted.append(("Correctie: het nummer in de nieuwsbrief van mevrouw Wolters, "
+                            "06 - 48 27 19 31, klopt niet.", []))
+            t.negative(path, 4, "ob-21", "phone", "06 - 48 27 19 31, one digit off")
+        minutes_page(d, rng, 1 if page % 2 else 2, planted)
+    d.save(root)
+    return path
+
+
+def jaarverslag(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/documenten/jaarverslag-griffie-2025.pdf"
+    d = pdf(path, "Jaarverslag griffie 2025", t)
+    for page in range(1, 16):
+        planted: list[tuple[str, list[Plant]]] = []
+        if page == 2:
+            planted.append(("De raad telt 21 leden. Woonplaatsen: Oldebroek (9), Wezep (8), "
+                            "Hattemerbroek (2), 't Loo (2).", []))
+        if page == 11:
+            planted.append(("Het werkbezoek van de fractie eindigde bij raadslid El Idrissi "
+                            "thuis aan de Kolkweg 14, waar de fractie werd ontvangen door zijn "
+                            "vrouw Samira El Idrissi.",
+                            [("ob-15", "home_address"), ("ob-15", "household_name")]))
+        if page == 14:
+            planted.append((f"De griffie is bereikbaar op {COUNCIL_PHONE} en gevestigd in het "
+                            f"gemeentehuis, {TOWN_HALL}.", []))
+        minutes_page(d, rng, 2 if 3 <= page <= 13 else 1, planted)
+    d.save(root)
+    return path
+
+
+def agenda_docx(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-04-14/agenda-raad-2026-04-14.docx"
+    d = Docx(path, f"{ORG}\nAgenda", FOOTER, t)
+    d.heading("Agenda openbare raadsvergadering dinsdag 14 april 2026, 19.30 uur")
+    items = ["Opening", "Vaststelling agenda", "Vragenhalfuur", "Rapport geloofsbrieven",
+             "Raadsvoorstel herinrichting Kerkstraat (portefeuillehouder J.W. van der Horst)",
+             "Motie vreemd aan de orde (F. Yilmaz-de Boer)", "Sluiting"]
+    d.table([["Nr.", "Onderwerp"]] + [[str(i), item] for i, item in enumerate(items, start=1)])
+    d.para(filler(rng))
+    d.save(root)
+    return path
+
+
+def contactgegevens(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/documenten/contactgegevens-raadsleden.pdf"
+    d = pdf(path, "Contactgegevens raadsleden", t)
+    d.new_page(columns=2)
+    d.heading("Contactgegevens raadsleden")
+    d.para("Raadsleden zijn bereikbaar via de griffie, tenzij hieronder anders vermeld.")
+    plants: dict[str, list[Plant]] = {"ob-22": [("ob-22", "phone")],
+                                      "ob-23": [("ob-23", "email")]}
+    for official_id in [f"ob-{n:02d}" for n in range(6, 26)]:
+        o = BY_ID[official_id]
+        if official_id == "ob-22":
+            contact = "tel. 06-20406080"
+        elif official_id == "ob-23":
+            contact = "hilde.veenstra@ziggo-post.example"
+        elif official_id == "ob-16":
+            contact = "tel. 06-24681358"
+            t.negative(path, 1, "ob-16", "phone", "06-24681358, one digit off")
+        else:
+            contact = f"via de griffie, {COUNCIL_PHONE}"
+        d.para(f"{o.name} ({o.city}) — {contact}", plants.get(official_id, []))
+    d.save(root)
+    return path
+
+
+def persbericht(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/documenten/persbericht-opening-brink.pdf"
+    d = pdf(path, "Persbericht: opening vernieuwde dorpsplein", t)
+    d.new_page()
+    d.heading("Burgemeester opent vernieuwd dorpsplein")
+    d.para("Burgemeester Marieke van 't Hul heeft zaterdag het vernieuwde dorpsplein "
+           "geopend, samen met haar man Ruud Kamphuis, die als vrijwilliger het "
+           "bloemenproject leidde.", [("ob-01", "household_name")])
+    d.para("Ook raadslid Dirk Kamphuis was aanwezig. " + filler(rng))
+    t.negative(path, 1, "ob-01", "household_name",
+               "Dirk Kamphuis (another official, same surname as the mayor's partner)")
+    d.para("Meer informatie: team communicatie, " + COUNCIL_PHONE + ".")
+    d.save(root)
+    return path
+
+
+def uitnodiging(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/documenten/uitnodiging-nieuwjaarsreceptie.docx"
+    d = Docx(path, f"{ORG}\nUitnodiging", FOOTER, t)
+    d.heading("Uitnodiging nieuwjaarsontmoeting raad en college")
+    d.para("De burgemeester nodigt de leden van de raad en hun partners uit voor een "
+           "informele nieuwjaarsontmoeting ten huize van de burgemeester, Raadhuisplein 3, "
+           "Oldebroek, op zaterdag 10 januari vanaf 16.00 uur.", [("ob-01", "home_address")])
+    d.para("Graag aanmelden bij de griffie. Het gemeentehuis (Raadhuisplein 1) is die dag "
+           "gesloten.")
+    t.negative(path, None, "ob-01", "home_address", "Raadhuisplein 1, the town hall")
+    d.save(root)
+    return path
+
+
+def motie_vreemd(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/vergaderingen/2026-04-14/motie-vreemd-kinderopvang.pdf"
+    d = pdf(path, "Motie vreemd aan de orde: kinderopvang", t)
+    d.new_page()
+    d.heading("Motie vreemd aan de orde van de dag: kinderopvang in Wezep")
+    d.para(filler(rng))
+    d.para("Wethouder Yilmaz-de Boer geeft aan dat zij, met haar man Mark de Boer, zelf "
+           "ervaren heeft hoe lang de wachtlijsten zijn.", [("ob-04", "household_name")])
+    d.para("Inwoners kunnen haar tijdens het inloopuur bellen: +31 6 38 29 10 47.",
+           [("ob-04", "phone")])
+    d.para(filler(rng))
+    d.save(root)
+    return path
+
+
+def lijst_ingekomen(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/ingekomen-stukken/2026/lijst-ingekomen-stukken-april-2026.pdf"
+    d = pdf(path, "Lijst van ingekomen stukken, april 2026", t)
+    widths = [40.0, 270.0, 173.0]
+    rows_by_page: list[list[tuple[list[str], list[Plant]]]] = [
+        [(["1", "Brief van A. Brouwer-Kok, Kerkstraat 14, over verkeersveiligheid",
+           "in handen college"], []),
+         (["2", "Zienswijze ontwerpbestemmingsplan Eperweg", "agenderen commissie"], []),
+         (["3", "Verzoek om een uitrit, 't Loo", "in handen college"], [])],
+        [(["4", "Verzoek van J.W. van der Horst, Kerkstraat 12, Oldebroek, om ontheffing "
+           "voor een kapvergunning", "in handen college"], [("ob-02", "home_address")]),
+         (["5", "Petitie Hoofdweg Oosterwolde", "agenderen commissie"], [])],
+        [(["6", "Verzoek van F. Yilmaz-de Boer, Stationsweg 22 A, Wezep, om een "
+           "parkeervergunning", "in handen college"], [("ob-04", "home_address")]),
+         (["7", "Brief Ondernemersvereniging Wezep", "ter kennisname"], [])],
+    ]
+    for page, rows in enumerate(rows_by_page, start=1):
+        d.new_page()
+        d.heading("Lijst van ingekomen stukken" + (" (vervolg)" if page > 1 else ""))
+        d.table(widths, [["Nr.", "Omschrijving", "Voorstel"]], header=True)
+        for row, plants in rows:
+            d.table(widths, [row], plants)
+        fill(d, rng)
+    t.negative(path, 3, "ob-17", "home_address",
+               "Stationsweg 22 A is Yilmaz-de Boer's; Timmer lives at Stationsweg 22")
+    d.save(root)
+    return path
+
+
+def benoemingsbesluit(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/documenten/benoemingsbesluit-wethouder-van-der-horst.docx"
+    d = Docx(path, f"{ORG}\nRaadsbesluit", FOOTER, t)
+    d.heading("Besluit benoeming wethouder")
+    d.para("De raad van de gemeente Oldebroek, in zijn openbare vergadering van 3 maart 2026,")
+    d.para("besluit: te benoemen tot wethouder de heer J.W. van der Horst, geboren 3 maart "
+           "1975 te Heerde.", [("ob-02", "birth_date")])
+    d.para(filler(rng))
+    d.save(root)
+    return path
+
+
+def bezwaarschrift(root: Path, rng: random.Random, t: Truth) -> str:
+    path = "/ingekomen-stukken/2026/bezwaarschrift-parkeerregeling.pdf"
+    d = pdf(path, "Bezwaarschrift parkeerregeling Wezep", t)
+    d.new_page()
+    d.heading("Bezwaarformulier")
+    d.table([150.0, 333.0], [["Naam indiener", "G. Ruiter (raadslid)"],
+                             ["Postcode en huisnummer", "8092 LM 33"],
+                             ["Datum", "19 februari 2026"]], [("ob-20", "home_address")])
+    d.para("Motivering: " + filler(rng))
+    d.new_page()
+    d.para("Vervolg motivering: " + filler(rng) + " " + filler(rng))
+    d.save(root)
+    return path
+
+
+DOCUMENTS = [
+    notulen_0129, notulen_0303, notulen_0414, besluitenlijst_0129, besluitenlijst_0303,
+    letters, petition, letter_van_dijk, mail_el_idrissi, brief_scholten, nevenfuncties_raad,
+    nevenfuncties_college, geloofsbrieven_0303, geloofsbrieven_0414, raadsvoorstel_kerkstraat,
+    begroting, motie_docx, amendement, informatiebrief, commissie_feb, commissie_mei,
+    jaarverslag, agenda_docx, contactgegevens, persbericht, uitnodiging, motie_vreemd,
+    lijst_ingekomen, benoemingsbesluit, bezwaarschrift,
+]
+
+SCAN = "/ingekomen-stukken/2026/ingekomen-brief-scan-2026-0412.pdf"
+MEDIA = {
+    "/media/raadzaal-2026.jpg": "image/jpeg",
+    "/media/kaart-herinrichting-kerkstraat.png": "image/png",
+    "/downloads/vergaderstukken-2026-03-03.zip": "application/zip",
+    "/vergaderingen/2026-01-29/vergadering-2026-01-29.ics": "text/calendar",
+    "/vergaderingen/2026-03-03/vergadering-2026-03-03.ics": "text/calendar",
+    "/video/raadsvergadering-2026-03-03.mp4": "video/mp4",
+}
+HEADERS = {
+    "/document/4471": {"Content-Type": "application/pdf",
+                       "Content-Disposition": 'inline; filename="nevenfuncties-raad-2026.pdf"'},
+    "/document/4472": {"Content-Type": "application/vnd.openxmlformats-officedocument."
+                                       "wordprocessingml.document",
+                       "Content-Disposition": 'attachment; filename="brief-scholten.docx"'},
+}
+
+
+# --------------------------------------------------------------------------- html
+
+
+def html_page(title: str, body: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>'
+            f'{escape(title)} - {ORG}</title></head><body>\n<header><a href="/">Raadsinformatie '
+            f'{ORG}</a></header>\n<main><h1>{escape(title)}</h1>\n{body}\n</main>\n<footer>'
+            f'{ORG}, {TOWN_HALL}, telefoon {COUNCIL_PHONE}</footer>\n</body></html>\n')
+
+
+def link_list(links: list[tuple[str, str]]) -> str:
+    items = "\n".join(f'<li><a href="{escape(href)}">{escape(text)}</a></li>'
+                      for href, text in links)
+    return f"<ul>\n{items}\n</ul>"
+
+
+def write_html(root: Path, docs: list[str]) -> None:
+    def title_of(path: str) -> str:
+        stem = path.rsplit("/", 1)[-1]
+        return stem.rsplit(".", 1)[0].replace("-", " ").capitalize()
+
+    def by_prefix(prefix: str) -> list[tuple[str, str]]:
+        return [(p, title_of(p)) for p in docs if p.startswith(prefix)]
+
+    pages = {
+        "/index.html": ("Raadsinformatiesysteem", link_list([
+            ("/vergaderingen/index.html", "Vergaderingen"),
+            ("/ingekomen-stukken/index.html", "Ingekomen stukken"),
+            ("/documenten/index.html", "Documenten en registers"),
+            ("/raad/index.html", "De gemeenteraad"),
+            ("/media/index.html", "Foto's en video"),
+        ])),
+        "/vergaderingen/index.html": ("Vergaderingen", link_list([
+            (f"/vergaderingen/{d}/index.html", f"Raadsvergadering {d}")
+            for d in ["2026-01-29", "2026-03-03", "2026-04-14", "2026-11-08"]
+        ] + [("/vergaderingen/commissie/index.html", "Commissievergaderingen")])),
+        "/ingekomen-stukken/index.html": ("Ingekomen stukken 2026", link_list(
+            [*by_prefix("/ingekomen-stukken/"), (SCAN, "Ingekomen brief (scan) 12 april 2026"),
+             ("/document/4472", "Brief T. Scholten")])),
+        "/documenten/index.html": ("Documenten en registers", link_list(
+            [*by_prefix("/documenten/"), ("/document/4471", "Register nevenfuncties raad 2026"),
+             ("/downloads/vergaderstukken-2026-03-03.zip", "Alle stukken 3 maart 2026 (zip)")])),
+        "/raad/index.html": ("De gemeenteraad", "<p>Burgemeester, wethouders en raadsleden:</p>"
+                             + link_list([("/raad/index.html#" + o.id, o.name)
+                                          for o in OFFICIALS])),
+        "/media/index.html": ("Foto's en video", link_list([
+            ("/media/raadzaal-2026.jpg", "Foto van de raad 2026"),
+            ("/media/kaart-herinrichting-kerkstraat.png", "Kaart herinrichting Kerkstraat"),
+            ("/video/raadsvergadering-2026-03-03.mp4", "Video raadsvergadering 3 maart 2026"),
+        ])),
+    }
+    for day in ["2026-01-29", "2026-03-03", "2026-04-14", "2026-11-08"]:
+        links = by_prefix(f"/vergaderingen/{day}/")
+        links += [(p, "In agenda zetten (ics)") for p in MEDIA
+                  if p.startswith(f"/vergaderingen/{day}/")]
+        if day == "2026-03-03":
+            links += [("/video/raadsvergadering-2026-03-03.mp4", "Terugkijken"),
+                      ("/downloads/vergaderstukken-2026-03-03.zip", "Alle stukken (zip)")]
+        pages[f"/vergaderingen/{day}/index.html"] = (f"Raadsvergadering {day}", link_list(links))
+    pages["/vergaderingen/commissie/index.html"] = ("Commissievergaderingen", link_list(
+        by_prefix("/vergaderingen/commissie/")))
+    for path, (title, body) in pages.items():
+        target = root / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html_page(title, body), encoding="utf-8")
+    # not linked from the site: the start page of score.py's control crawl, media and one PDF
+    control = link_list([(p, p.rsplit("/", 1)[-1]) for p in MEDIA]
+                        + [("/documenten/persbericht-opening-brink.pdf", "Persbericht")])
+    (root / "controle").mkdir(exist_ok=True)
+    (root / "controle" / "index.html").write_text(
+        f'<!DOCTYPE html>\n<html lang="nl"><head><meta charset="utf-8"><title>Bestanden'
+        f"</title></head><body>{control}</body></html>\n", encoding="utf-8")
+    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- roster
+
+
+def roster_yaml() -> str:
+    lines = [
+        "# Fictional council of Gemeente Oldebroek: every person, phone, e-mail and birth date",
+        "# is invented. score.py replaces __BASE__ with the local server.",
+        "sites:",
+        '  - {url: "__BASE__/index.html", max_pages: 200, max_depth: 5}',
+        "officials:",
+    ]
+    for o in OFFICIALS:
+        home = (f"{{street: {json.dumps(o.street)}, number: {o.number}, "
+                + (f"letter: {o.letter}, " if o.letter else "")
+                + f"postcode: {o.postcode}, city: {json.dumps(o.city)}}}")
+        lines += [f"  - id: {o.id}", f"    name: {json.dumps(o.name)}",
+                  f"    initials: {o.initials}", f"    role: {o.role}",
+                  f"    organisation: {ORG}", f"    home: {home}"]
+        if o.household:
+            lines.append("    household:")
+            lines += [f"      - {{name: {json.dumps(n)}, relation: {r}}}" for n, r in o.household]
+        lines += [f"    phones: [{json.dumps(o.phone)}]", f"    emails: [{json.dumps(o.email)}]",
+                  f"    birth_date: {o.birth}"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE / "site")
+    parser.add_argument("--seed", type=int, default=20261203)
+    args = parser.parse_args()
+    root: Path = args.out
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    rng = random.Random(args.seed)
+    truth = Truth()
+    docs: list[str] = []
+    for build in DOCUMENTS:
+        result = build(root, rng, truth)
+        docs += result if isinstance(result, list) else [result]
+    scan_pdf(root, SCAN, ["Aan de gemeenteraad van Oldebroek", "", "Dirk Kamphuis",
+                          "Dorpsstraat 88", "8096 AL Oldebroek", "",
+                          "Betreft: melding integriteit", "", "Geachte raad,",
+                          "Hierbij meld ik ..."])
+    picture(root, "/media/raadzaal-2026.jpg", "De raad van Oldebroek 2026")
+    picture(root, "/media/kaart-herinrichting-kerkstraat.png", "Kaart Kerkstraat")
+    archive(root, "/downloads/vergaderstukken-2026-03-03.zip",
+            {"notulen.pdf": (root / "vergaderingen/2026-03-03/notulen-raad-2026-03-03.pdf")
+             .read_bytes()})
+    calendar(root, "/vergaderingen/2026-01-29/vergadering-2026-01-29.ics", "20260129",
+             "Raadsvergadering")
+    calendar(root, "/vergaderingen/2026-03-03/vergadering-2026-03-03.ics", "20260303",
+             "Raadsvergadering")
+    video(root, "/video/raadsvergadering-2026-03-03.mp4")
+    write_html(root, docs)
+    (root / "_headers.json").write_text(json.dumps(HEADERS, indent=1), encoding="utf-8")
+    (HERE / "roster.template.yaml").write_text(roster_yaml(), encoding="utf-8")
+    (HERE / "truth.json").write_text(json.dumps(truth.findings, indent=1) + "\n",
+                                     encoding="utf-8")
+    (HERE / "negatives.json").write_text(json.dumps(truth.negatives, indent=1) + "\n",
+                                         encoding="utf-8")
+    pdf_pages = sum(pymupdf.open(root / d.lstrip("/")).page_count for d in docs
+                    if (root / d.lstrip("/")).read_bytes().startswith(b"%PDF"))
+    (HERE / "documents.json").write_text(json.dumps(
+        {"documents": docs, "pdf_pages": pdf_pages, "scan": SCAN, "media": MEDIA}, indent=1)
+        + "\n", encoding="utf-8")
+    kinds: dict[str, int] = {}
+    for row in truth.findings:
+        kinds[row["kind"]] = kinds.get(row["kind"], 0) + 1
+    print(f"{len(docs)} documents, 1 scan, {len(MEDIA)} media files; planted {kinds}; "
+          f"{len(truth.negatives)} hard negatives")
+
+
+if __name__ == "__main__":
+    main()
