@@ -714,11 +714,14 @@ class Handler(BaseHTTPRequestHandler):
                                  "body_sha256": hashlib.sha256(body).hexdigest()[:16],
                                  "fault": None}
         status = 0
+        self.fault_item: int | None = None
         try:
             status = self._dispatch(body, entry)
         except (BrokenPipeError, ConnectionResetError):
             status = -1
         finally:
+            if self.fault_item is not None:
+                entry["fault_item"] = self.fault_item  # which msearch search was hit
             entry["status"] = status
             entry["ms"] = round((time.time() - t0) * 1000, 1)
             self.standin.record(entry, body)
@@ -865,6 +868,8 @@ class Handler(BaseHTTPRequestHandler):
             pairs.append((header, lines[i + 1]))
         # a busy cluster rejects or half-answers single searches inside a 200 msearch
         victim = rng.randrange(len(pairs)) if fault in ("429", "shards") else -1
+        if victim >= 0:
+            self.fault_item = victim
         responses = []
         for n, (header, raw) in enumerate(pairs):
             if n == victim and fault == "429":
