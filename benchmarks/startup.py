@@ -15,6 +15,7 @@ import sys
 import time
 
 HELP = [sys.executable, "-m", "exposurecheck", "--help"]
+TARGET = 0.15  # seconds, issue 14
 
 
 def median_seconds(command: list[str], runs: int) -> float:
@@ -49,6 +50,7 @@ def main() -> None:
     print(f"python -c pass:               {bare:.3f} s (median of {args.runs})")
     print(f"python -m exposurecheck --help: {help_time:.3f} s (median of {args.runs}); "
           f"{help_time - bare:.3f} s above the bare interpreter")
+    print(f"target {TARGET:.3f} s: {'met' if help_time <= TARGET else 'NOT met'}")
     print("slowest imports (cumulative, one -X importtime run):")
     for micros, name in top_imports(args.top):
         print(f"  {micros / 1000:7.1f} ms  {name}")

@@ -79,3 +79,11 @@ def make_report(lang: Lang = Lang.EN) -> Report:
 @pytest.fixture
 def report() -> Report:
     return make_report()
+
+
+@pytest.fixture(autouse=True)
+def _no_public_ori(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A roster with organisations turns the ORI source on; a test (or a subprocess it
+    starts) that forgot to point it at a stand-in fails fast on a closed local port
+    instead of reaching the public endpoint."""
+    monkeypatch.setenv("EXPOSURECHECK_ORI_URL", "http://127.0.0.1:9/v1/elastic")

@@ -11,11 +11,14 @@ from typer.testing import CliRunner
 from exposurecheck.cli import build_app
 from exposurecheck.exitcodes import ExitCode
 from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
+from exposurecheck.mock.ori import ORI_BASE_PATH, MockOri
 from exposurecheck.mock.register import load_register
+from exposurecheck.mock.router import HostRouter
 from exposurecheck.resources import fixtures_dir
 
 DEMO_ROSTER = fixtures_dir() / "rosters" / "demo-council.yaml"
-ENV = {"KVK_API_KEY": DEMO_API_KEY, "EXPOSURECHECK_KVK_URL": "http://kvk.test/api"}
+ENV = {"KVK_API_KEY": DEMO_API_KEY, "EXPOSURECHECK_KVK_URL": "http://kvk.test/api",
+       "EXPOSURECHECK_ORI_URL": f"http://ori.test{ORI_BASE_PATH}"}
 
 
 FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
@@ -23,9 +26,10 @@ FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
 
 def run(args: list[str], transport: httpx.AsyncBaseTransport | None = None,
         env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    """Run the CLI in-process against the mock register, unpaced (it is not a real server)."""
-    mock = transport or (None if args[:1] == ["demo"]
-                         else MockHandelsregister(load_register()).transport())
+    """Run the CLI in-process against the mock register and the ORI stand-in, unpaced
+    (they are not real servers)."""
+    mock = transport or (None if args[:1] == ["demo"] else HostRouter(
+        MockHandelsregister(load_register()).transport(), {"ori.test": MockOri().transport()}))
     if args and args[0] in ("audit", "check"):
         args = [*args, "--config", str(FAST_CONFIG)]
     result = CliRunner().invoke(build_app(transport=mock, env=ENV if env is None else env), args)
@@ -90,9 +94,19 @@ def test_bad_roster_exits_two_without_traceback(tmp_path: Path) -> None:
 
 
 def test_missing_api_key_is_a_clear_usage_error() -> None:
-    code, _, err = run(["audit", str(DEMO_ROSTER)], env={})
+    code, _, err = run(["audit", str(DEMO_ROSTER), "--sources", "kvk"], env={})
     assert code == ExitCode.BAD_INPUT
     assert "KVK_API_KEY" in err
+
+
+def test_without_an_api_key_the_council_documents_are_still_searched() -> None:
+    env = {k: v for k, v in ENV.items() if k != "KVK_API_KEY"}
+    code, out, err = run(["audit", str(DEMO_ROSTER), "--format", "json"], env=env)
+    assert code == ExitCode.EXPOSURES_FOUND
+    assert "not checked: kvk" in err
+    report = json.loads(out)
+    assert report["sources"] == ["ori"]
+    assert {f["source"] for o in report["officials"] for f in o["findings"]} == {"ori"}
 
 
 def test_sources_not_used_are_named_on_stderr() -> None:
@@ -203,11 +217,12 @@ def test_flags_override_the_config_file_and_config_show_masks_secrets(tmp_path: 
                       encoding="utf-8")
     result = CliRunner().invoke(
         build_app(transport=MockHandelsregister(load_register()).transport(), env=ENV),
-        ["audit", str(DEMO_ROSTER), "--config", str(config)])
+        ["audit", str(DEMO_ROSTER), "--config", str(config), "--sources", "kvk"])
     assert result.exit_code == ExitCode.OK and json.loads(result.stdout)["officials"]
     result = CliRunner().invoke(
         build_app(transport=MockHandelsregister(load_register()).transport(), env=ENV),
-        ["audit", str(DEMO_ROSTER), "--config", str(config), "--fail-on", "low"])
+        ["audit", str(DEMO_ROSTER), "--config", str(config), "--fail-on", "low",
+         "--sources", "kvk"])
     assert result.exit_code == ExitCode.EXPOSURES_FOUND
     code, out, _ = run(["config", "show", "--config", str(config)])
     assert code == 0 and 'fail_on = "critical"' in out

@@ -17,18 +17,20 @@ from typer.testing import CliRunner
 
 from exposurecheck.cli import build_app
 from exposurecheck.mock.api import DEMO_API_KEY
-from exposurecheck.mock.router import DEMO_KVK_HOST, demo_transport
+from exposurecheck.mock.ori import ORI_BASE_PATH
+from exposurecheck.mock.router import DEMO_KVK_HOST, DEMO_ORI_HOST, demo_transport
 from exposurecheck.resources import fixtures_dir
 
 EXPECTED = fixtures_dir() / "expected"
 FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
-DATASETS = {"demo-council": ["--sources", "kvk"], "demo-web": ["--sources", "kvk,web"]}
+DATASETS = {"demo-council": ["--sources", "kvk,ori"], "demo-web": ["--sources", "kvk,web,ori"]}
 
 
 def audit(dataset: str) -> str:
     app = build_app(transport=demo_transport(),
                     env={"KVK_API_KEY": DEMO_API_KEY,
-                         "EXPOSURECHECK_KVK_URL": f"http://{DEMO_KVK_HOST}/api"})
+                         "EXPOSURECHECK_KVK_URL": f"http://{DEMO_KVK_HOST}/api",
+                         "EXPOSURECHECK_ORI_URL": f"http://{DEMO_ORI_HOST}{ORI_BASE_PATH}"})
     roster = fixtures_dir() / "rosters" / f"{dataset}.yaml"
     result = CliRunner().invoke(app, ["audit", str(roster), "--format", "json", "--reveal",
                                       "--lang", "en", "--quiet", "--no-cache",

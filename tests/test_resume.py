@@ -16,6 +16,7 @@ import pytest
 
 from exposurecheck.checkpoint import Checkpoint
 from exposurecheck.mock.api import DEMO_API_KEY
+from exposurecheck.mock.ori import ORI_BASE_PATH, MockOri
 from exposurecheck.mock.server import running_server
 from exposurecheck.resources import fixtures_dir
 
@@ -26,6 +27,8 @@ concurrency = 2
 [tool.exposurecheck.kvk]
 rate_limit = 10000
 concurrency = 2
+[tool.exposurecheck.ori]
+rate_limit = 10000
 """
 
 
@@ -46,8 +49,9 @@ def comparable(path: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_sigkill_and_resume_gives_the_uninterrupted_report(tmp_path: Path, seed: int) -> None:
-    with running_server(latency=0.15) as base_url:  # long enough to be killed mid-audit
+    with running_server(latency=0.15, ori=MockOri()) as base_url:  # killed mid-audit
         env = {**os.environ, "EXPOSURECHECK_KVK_URL": base_url, "KVK_API_KEY": DEMO_API_KEY,
+               "EXPOSURECHECK_ORI_URL": base_url.removesuffix("/api") + ORI_BASE_PATH,
                "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
         whole, resumed, checkpoint = tmp_path / "whole.json", tmp_path / "resumed.json", \
             tmp_path / "audit.ckpt"
@@ -92,8 +96,9 @@ def test_a_checkpoint_of_another_audit_is_refused(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_exits_cleanly_with_progress_saved(tmp_path: Path) -> None:
-    with running_server(latency=0.05) as base_url:
+    with running_server(latency=0.05, ori=MockOri()) as base_url:
         env = {**os.environ, "EXPOSURECHECK_KVK_URL": base_url, "KVK_API_KEY": DEMO_API_KEY,
+               "EXPOSURECHECK_ORI_URL": base_url.removesuffix("/api") + ORI_BASE_PATH,
                "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
         checkpoint, output = tmp_path / "audit.ckpt", tmp_path / "report.json"
         process = subprocess.Popen(audit_command(tmp_path, output, checkpoint), env=env,

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from exposurecheck.enums import Severity, SourceId
 from exposurecheck.exitcodes import ExitCode
 from exposurecheck.i18n import Lang, default_lang
-from exposurecheck.models import Severity, SourceId
 from exposurecheck.reporters import OutputFormat
 from exposurecheck.untrusted import clean_text
 
@@ -39,12 +39,15 @@ if TYPE_CHECKING:
 def _demo_config() -> Config:
     """The bundled mocks answer in-process: no need to pace them like real servers, and
     nothing of the demo is worth caching on disk."""
-    from exposurecheck.config import Config, KvkConfig, WebConfig
-    from exposurecheck.mock.router import DEMO_KVK_HOST
+    from exposurecheck.config import Config, KvkConfig, OriConfig, WebConfig
+    from exposurecheck.mock.ori import ORI_BASE_PATH
+    from exposurecheck.mock.router import DEMO_KVK_HOST, DEMO_ORI_HOST
 
     return Config(kvk=KvkConfig(url=f"http://{DEMO_KVK_HOST}/api", rate_limit=10_000,
                                 concurrency=32),
-                  web=WebConfig(rate_limit=10_000, concurrency_per_host=16, cache=False))
+                  web=WebConfig(rate_limit=10_000, concurrency_per_host=16, cache=False),
+                  ori=OriConfig(url=f"http://{DEMO_ORI_HOST}{ORI_BASE_PATH}",
+                                rate_limit=10_000, concurrency=16))
 
 
 FormatOpt = Annotated[OutputFormat | None, typer.Option(
@@ -229,8 +232,8 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         sys.stdout.write(render_config(settings, load_secrets(env), path))
 
     from exposurecheck.cli_evidence import register as register_evidence
+    from exposurecheck.cli_lazy import register_shielding
     from exposurecheck.cli_scrub import register as register_scrub
-    from exposurecheck.cli_shielding import register as register_shielding
 
     register_shielding(app)
     register_scrub(app)
@@ -253,10 +256,13 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
             "--rate-limit", min=0.1, help="Requests per second before answering 429.")] = None,
         fail_rate: Annotated[float, typer.Option(
             "--fail-rate", min=0, max=1,
-            help="Share of requests that fail (500, 503, truncated JSON, no answer).")] = 0.0,
+            help="Share of requests that fail (500, 503, truncated JSON, no answer; for ORI "
+                 "also 429 and failed shards).")] = 0.0,
     ) -> None:
-        """Serve the mock Handelsregister and the fixture web site over HTTP."""
+        """Serve the mock Handelsregister, the ORI stand-in and the fixture web site over
+        HTTP."""
         from exposurecheck.mock.api import DEMO_API_KEY, FaultPlan
+        from exposurecheck.mock.ori import ORI_BASE_PATH, MockOri, OriFaults
         from exposurecheck.mock.register import load_register
         from exposurecheck.mock.server import serve as serve_mock
         from exposurecheck.mock.web import FixtureSite
@@ -271,12 +277,17 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
                            hang_seconds=120.0)
 
         typer.echo(f"Mock KVK API on http://{host}:{port}/api  (apikey: {DEMO_API_KEY})", err=True)
+        typer.echo(f"ORI stand-in on http://{host}:{port}{ORI_BASE_PATH}", err=True)
         typer.echo(f"Fixture web site on http://{host}:{port}/", err=True)
         typer.echo(f"  export EXPOSURECHECK_KVK_URL=http://{host}:{port}/api "
-                   f"KVK_API_KEY={DEMO_API_KEY}", err=True)
+                   f"KVK_API_KEY={DEMO_API_KEY} "
+                   f"EXPOSURECHECK_ORI_URL=http://{host}:{port}{ORI_BASE_PATH}", err=True)
+        ori = MockOri(faults=OriFaults(failure_rate=fail_rate, hang_seconds=120.0,
+                                       kinds=("502", "503", "429", "shards", "truncated",
+                                              "hang")))
         try:
             serve_mock(host, port, register=data, faults=faults, latency=latency,
-                       rate_limit=rate_limit, site=FixtureSite())
+                       rate_limit=rate_limit, site=FixtureSite(), ori=ori)
         except KeyboardInterrupt:
             pass
         except OSError as exc:

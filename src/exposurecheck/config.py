@@ -1,6 +1,6 @@
 """Settings from `exposurecheck.toml` or `[tool.exposurecheck]` in pyproject.toml.
 
-Precedence: command-line flags, then the environment (the KVK base URL and
+Precedence: command-line flags, then the environment (the KVK and ORI base URLs and
 secrets), then the file, then built-in defaults. Secrets never come from the
 file: an API key belongs in the environment, not in a repository.
 """
@@ -20,6 +20,7 @@ from exposurecheck.models import Severity, SourceId
 from exposurecheck.reporters.interface import OutputFormat
 
 KVK_DEFAULT_URL = "https://api.kvk.nl/api"
+ORI_DEFAULT_URL = "https://api.openraadsinformatie.nl/v1/elastic"
 CONFIG_FILE = "exposurecheck.toml"
 
 
@@ -49,6 +50,17 @@ class WebConfig(_Section):
     cache: bool = True
 
 
+class OriConfig(_Section):
+    url: str = ORI_DEFAULT_URL
+    timeout: float = Field(default=20.0, gt=0)
+    retries: int = Field(default=2, ge=0, le=10)
+    rate_limit: float = Field(default=5.0, gt=0, description="requests per second at most "
+                                                              "(ORI publishes no limit)")
+    concurrency: int = Field(default=2, ge=1, le=16)
+    max_hits: int = Field(default=500, ge=1, le=10_000,
+                          description="documents read per official; more is incomplete")
+
+
 class ScrubConfig(_Section):
     public: tuple[str, ...] = Field(
         default=(), description="the organisation's own addresses, numbers and e-mail "
@@ -69,6 +81,7 @@ class Config(_Section):
     redact: bool = True
     kvk: KvkConfig = KvkConfig()
     web: WebConfig = WebConfig()
+    ori: OriConfig = OriConfig()
     scrub: ScrubConfig = ScrubConfig()
     evidence: EvidenceConfig = EvidenceConfig()
 
@@ -89,7 +102,8 @@ def find_config(cwd: Path) -> Path | None:
 
 
 def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Config:
-    """The file's settings (or defaults), with the KVK base URL from the environment on top."""
+    """The file's settings (or defaults), with the KVK and ORI base URLs from the environment
+    on top."""
     env = os.environ if env is None else env
     data: dict[str, Any] = _read(path) if path is not None else {}
     try:
@@ -101,6 +115,9 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Conf
     if env.get("EXPOSURECHECK_KVK_URL"):
         config = config.model_copy(update={
             "kvk": config.kvk.model_copy(update={"url": env["EXPOSURECHECK_KVK_URL"]})})
+    if env.get("EXPOSURECHECK_ORI_URL"):
+        config = config.model_copy(update={
+            "ori": config.ori.model_copy(update={"url": env["EXPOSURECHECK_ORI_URL"]})})
     return config
 
 
@@ -114,7 +131,7 @@ def render_config(config: Config, secrets: Secrets, path: Path | None) -> str:
     lines = [f"# effective configuration (file: {path or 'none'})", "[tool.exposurecheck]"]
     lines += _toml_items({k: v for k, v in config.model_dump(mode="json").items()
                           if not isinstance(v, dict)})
-    for section in ("kvk", "web", "scrub", "evidence"):
+    for section in ("kvk", "web", "ori", "scrub", "evidence"):
         lines += ["", f"[tool.exposurecheck.{section}]"]
         lines += _toml_items(config.model_dump(mode="json")[section])
     lines += ["", "# secrets, from the environment"]

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import N_, Lang, translator
 from exposurecheck.models import (
     Finding,
     Fingerprint,
@@ -186,39 +186,34 @@ def diff_reports(old: Report, new: Report, history: Sequence[Report] = ()) -> Re
                       summary=summary, officials=officials)
 
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # key: (nl, en)
-    "resurfaced": ("terug", "resurfaced"),
-    "new": ("nieuw", "new"),
-    "unverified": ("niet gecontroleerd", "unverified"),
-    "persists": ("blijft", "persists"),
-    "resolved": ("opgelost", "resolved"),
-    "open": ("open", "open"),
-    "accepted": ("geaccepteerd", "accepted"),
-    "absent": ("niet gevonden", "not found"),
-    "unchecked": ("niet gecontroleerd", "not checked"),
-    "incomplete": ("Onvolledig in de nieuwe controle (een bron mislukte; nieuwe blootstellingen "
-                   "kunnen ontbreken)",
-                   "Incomplete in the new audit (a source failed; new exposures may be missing)"),
-    "title": ("Verschil tussen twee controles", "Difference between two audits"),
-    "old": ("oud", "old"),
-    "new_audit": ("nieuw", "new"),
-    "history": ("eerdere controles geraadpleegd", "earlier audits consulted"),
-    "change": ("wijziging", "change"),
-    "was_now": ("was → nu", "was → now"),
-    "last_known": ("laatst gezien", "last seen"),
-    "no_changes": ("Geen blootstellingen, geen wijzigingen.", "No exposures, no changes."),
-    "unverified_note": (
-        "Niet gecontroleerd: de nieuwe controle kon deze bevindingen niet nagaan (bron mislukt "
-        "of ambtsdrager niet gecontroleerd); ze tellen niet als opgelost.",
-        "Unverified: the new audit could not check these findings (a source failed or the "
-        "official was not audited); they do not count as resolved."),
+_WORDS: dict[str, str] = {
+    # key: English msgid; translated in locale/
+    "resurfaced": N_("resurfaced"),
+    "new": N_("new"),
+    "unverified": N_("unverified"),
+    "persists": N_("persists"),
+    "resolved": N_("resolved"),
+    "open": N_("open"),
+    "accepted": N_("accepted"),
+    "absent": N_("not found"),
+    "unchecked": N_("not checked"),
+    "incomplete": N_("Incomplete in the new audit (a source failed; new exposures may be missing)"),
+    "title": N_("Difference between two audits"),
+    "old": N_("old"),
+    "new_audit": N_("new"),
+    "history": N_("earlier audits consulted"),
+    "change": N_("change"),
+    "was_now": N_("was → now"),
+    "last_known": N_("last seen"),
+    "no_changes": N_("No exposures, no changes."),
+    "unverified_note": N_("Unverified: the new audit could not check these findings (a source "
+                          "failed or the official was not audited); they do not count as "
+                          "resolved."),
 }
 
 
 def _word(key: str, lang: Lang) -> str:
-    nl, en = _WORDS[key]
-    return nl if lang is Lang.NL else en
+    return translator(lang).gettext(_WORDS[key])
 
 
 def _state_word(state: State, lang: Lang) -> str:

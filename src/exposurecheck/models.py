@@ -13,6 +13,8 @@ from typing import NewType
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from exposurecheck.enums import Severity as Severity  # re-exported: models name them
+from exposurecheck.enums import SourceId as SourceId
 from exposurecheck.untrusted import clean_text
 
 OfficialId = NewType("OfficialId", str)
@@ -69,6 +71,7 @@ class Official(Frozen):
     kvk_numbers: tuple[str, ...] = ()
     birth_date: date | None = None
     urls: tuple[str, ...] = ()
+    ori_index: str | None = None  # the Open Raadsinformatie index to search, if not mapped
 
 
 class Site(Frozen):
@@ -106,23 +109,6 @@ class Status(StrEnum):
     ENDED = "ended"  # a registration that has ended: still in old extracts and copies
 
 
-class Severity(StrEnum):
-    INFO = "info"
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    CRITICAL = "critical"
-
-    @property
-    def rank(self) -> int:
-        return list(Severity).index(self)
-
-
-class SourceId(StrEnum):
-    KVK = "kvk"
-    WEB = "web"
-
-
 class Locator(CleanText):
     """Where the finding stands, precisely enough to act on it."""
 
@@ -130,6 +116,7 @@ class Locator(CleanText):
     vestigingsnummer: str | None = None
     address_type: str | None = None
     url: str | None = None
+    cached_url: str | None = None  # a copy of the document, e.g. Open Raadsinformatie's
     element: str | None = None  # where on a page: "text", "tel-link", "json-ld", "meta", ...
     page: int | None = Field(default=None, ge=1)  # 1-based page of a paged document (PDF)
 
@@ -158,6 +145,7 @@ class Evidence(CleanText):
     context: str | None = None  # the text around it, so a reader can find it
     page_title: str | None = None
     page_kind: str | None = None  # "news": a news article (journalistic exemption applies)
+    document_date: str | None = None  # when a council document was dated or discussed
 
 
 class Recommendation(Frozen):

@@ -15,6 +15,8 @@ import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 WINDOW = 1.0  # seconds over which the accepted rate is measured
 BACK_OFF = 0.95  # after a 429: this share of the rate the server accepted
@@ -108,3 +110,25 @@ class RateLimiter:
         horizon = max(now - WINDOW, self._paused_until)
         while self._accepted and self._accepted[0] <= horizon:
             self._accepted.popleft()
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Parse ``Retry-After`` (delta-seconds or HTTP-date); None when unusable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return max(0.0, seconds) if seconds == seconds else None  # reject NaN
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

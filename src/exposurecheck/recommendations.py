@@ -285,7 +285,7 @@ def recommend(finding: Finding, lang: Lang,
               role: str | None = None) -> tuple[Recommendation, ...]:
     """The steps for one finding, most effective first; `role` decides whether the
     convenant for political office holders is open."""
-    if finding.source is SourceId.WEB:
+    if finding.source in (SourceId.WEB, SourceId.ORI):
         from exposurecheck.web.advice import WEB_STEPS, web_steps_for  # imports this module
 
         return (*(WEB_STEPS[step].render(step, lang) for step in web_steps_for(finding)),

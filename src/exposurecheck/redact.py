@@ -73,6 +73,8 @@ def _finding(finding: Finding) -> Finding:
         value=MASK if evidence.value else None,
         context=mask_text(evidence.context) if evidence.context else None,
         page_title=mask_text(evidence.page_title) if evidence.page_title else None,
+        page_kind=evidence.page_kind,
+        document_date=MASK if evidence.document_date else None,
     )}
     if finding.accepted is not None:
         update["accepted"] = finding.accepted.model_copy(

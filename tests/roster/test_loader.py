@@ -132,7 +132,7 @@ def test_messages_never_echo_personal_values(tmp_path: Path) -> None:
         (b"   \n", "is empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file"),
         ("id,name\nä,ö\n".encode("latin-1"), "is not UTF-8"),
-        ((CSV_HEADER + ",favourite_colour\n").encode(), "row 1: unknown column: column 20"),
+        ((CSV_HEADER + ",favourite_colour\n").encode(), "row 1: unknown column: column 21"),
         (b"name\nAnna\n", "field 'id': required column is missing"),
         ((CSV_HEADER + "\n").encode(), "has no officials"),
         ((CSV_HEADER + "\na,A,,,,Kerkstraat,12,,,1234 SA,Dorp,,,,,\n").encode(),

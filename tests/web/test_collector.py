@@ -264,7 +264,7 @@ def test_every_web_step_has_dutch_and_english_text_with_basis_and_link(step_id: 
     assert nl.id == en.id == step_id
     assert nl.text != en.text and nl.title != en.title
     assert step.url.startswith(("https://www.autoriteitpersoonsgegevens.nl/",
-                                "https://wetten.overheid.nl/"))
+                                "https://wetten.overheid.nl/", "https://openstate.eu/"))
     assert step.legal_basis
 
 

@@ -58,6 +58,22 @@ def _build_web(context: SourceContext) -> Collector:
     return WebCollector(Fetcher(policy, transport=context.transport), context.roster.sites)
 
 
+def _build_ori(context: SourceContext) -> Collector:
+    from exposurecheck.collectors.ori.client import OriClient
+    from exposurecheck.collectors.ori.collector import OriCollector
+
+    ori = context.config.ori
+    client = OriClient(ori.url, transport=context.transport, timeout=ori.timeout,
+                       retries=ori.retries, user_agent=f"exposurecheck/{__version__}",
+                       limiter=RateLimiter(ori.rate_limit, ori.concurrency))
+    return OriCollector(client, max_hits=ori.max_hits)
+
+
+def _ori_configured(context: SourceContext) -> bool:
+    """Council documents are searched for a roster that names the officials' councils."""
+    return any(o.organisation or o.ori_index for o in context.roster.officials)
+
+
 def _web_configured(context: SourceContext) -> bool:
     """Web pages are read when the roster names some: per official or sites to crawl."""
     return bool(context.roster.sites) or any(o.urls for o in context.roster.officials)
@@ -72,6 +88,7 @@ class _SourceEntry:
 SOURCES: dict[SourceId, _SourceEntry] = {
     SourceId.KVK: _SourceEntry(lambda c: bool(c.secrets.kvk_api_key), _build_kvk),
     SourceId.WEB: _SourceEntry(_web_configured, _build_web),
+    SourceId.ORI: _SourceEntry(_ori_configured, _build_ori),
 }
 
 

@@ -23,6 +23,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from exposurecheck import __version__
+from exposurecheck.httpclient import open_client
 from exposurecheck.web.fetch import FetchPolicy, normalise_url
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
@@ -65,8 +66,8 @@ async def capture_all(urls: list[str], policy: FetchPolicy,
     """Capture each URL in turn, through one client; never raises for network problems."""
     headers = {"User-Agent": policy.user_agent, "Accept": "*/*",
                "Accept-Encoding": "identity"}
-    async with httpx.AsyncClient(transport=transport, timeout=httpx.Timeout(policy.timeout),
-                                 headers=headers, follow_redirects=False) as client:
+    async with open_client(headers=headers, timeout=policy.timeout,
+                           transport=transport) as client:
         return [await _capture(client, url, policy) for url in urls]
 
 

@@ -56,7 +56,7 @@ def letters_for(report: Report, lang: Lang, *, reveal: bool, roster: Roster | No
         open_findings = [f for f in result.findings if f.is_exposure]
         sites: dict[str, list[Finding]] = {}
         for finding in open_findings:
-            if finding.source is SourceId.WEB:
+            if finding.source in (SourceId.WEB, SourceId.ORI):  # a page or a council document
                 # A town of residence is published by law on candidate lists (Kieswet): an
                 # erasure request for it would be refused, and it is too little to dox with.
                 # A news article is journalism (UAVG art. 43): the advice names the editor.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import N_, Lang, translator
 from exposurecheck.legal import registration_municipality
 from exposurecheck.matching.address import format_address
 from exposurecheck.models import (
@@ -22,30 +22,27 @@ from exposurecheck.models import (
 )
 from exposurecheck.redact import initials
 
-_PLACEHOLDERS: dict[str, tuple[str, str]] = {
-    # key: (nl, en)
-    "name": ("[NAAM]", "[NAME]"),
-    "address": ("[ADRES]", "[ADDRESS]"),
-    "municipality": ("[GEMEENTE]", "[MUNICIPALITY]"),
-    "place_date": ("[PLAATS], [DATUM]", "[PLACE], [DATE]"),
-    "signature": ("[HANDTEKENING]", "[SIGNATURE]"),
-    "housemate": ("[NAAM HUISGENOOT]", "[HOUSEMATE'S NAME]"),
-    "relation": ("[RELATIE, bijv. partner]", "[RELATIONSHIP, e.g. partner]"),
-    "role": ("[FUNCTIE]", "[ROLE]"),
-    "organisation": ("[OVERHEIDSORGAAN]", "[GOVERNMENT BODY]"),
-    "birth_date": ("[GEBOORTEDATUM]", "[DATE OF BIRTH]"),
-    "correspondence": ("[CORRESPONDENTIEADRES, bijv. een postbus]",
-                       "[CORRESPONDENCE ADDRESS, e.g. a PO box]"),
-    "listing": ("[LINK NAAR DE VERMELDING OP DE WEBSITE]", "[LINK TO THE LISTING ON THE WEBSITE]"),
-    "threat": ("[OMSCHRIJVING VAN DE DREIGING, bijv. datum en nummer van de aangifte]",
-               "[DESCRIPTION OF THE THREAT, e.g. date and number of the police report]"),
-    "measures": ("[GENOMEN MAATREGELEN, bijv. geheimhouding in de BRP]",
-                 "[MEASURES TAKEN, e.g. secrecy in the BRP]"),
-    "reply": ("[E-MAILADRES VOOR ANTWOORD]", "[EMAIL ADDRESS FOR THE REPLY]"),
-    "phone": ("[TELEFOONNUMMER]", "[PHONE NUMBER]"),
-    "email": ("[E-MAILADRES]", "[EMAIL ADDRESS]"),
-    "residence": ("[WOONPLAATS]", "[PLACE OF RESIDENCE]"),
-    "value": ("[GEGEVEN]", "[DATA]"),
+_PLACEHOLDERS: dict[str, str] = {
+    # key: English msgid; translated in locale/
+    "name": N_("[NAME]"),
+    "address": N_("[ADDRESS]"),
+    "municipality": N_("[MUNICIPALITY]"),
+    "place_date": N_("[PLACE], [DATE]"),
+    "signature": N_("[SIGNATURE]"),
+    "housemate": N_("[HOUSEMATE'S NAME]"),
+    "relation": N_("[RELATIONSHIP, e.g. partner]"),
+    "role": N_("[ROLE]"),
+    "organisation": N_("[GOVERNMENT BODY]"),
+    "birth_date": N_("[DATE OF BIRTH]"),
+    "correspondence": N_("[CORRESPONDENCE ADDRESS, e.g. a PO box]"),
+    "listing": N_("[LINK TO THE LISTING ON THE WEBSITE]"),
+    "threat": N_("[DESCRIPTION OF THE THREAT, e.g. date and number of the police report]"),
+    "measures": N_("[MEASURES TAKEN, e.g. secrecy in the BRP]"),
+    "reply": N_("[EMAIL ADDRESS FOR THE REPLY]"),
+    "phone": N_("[PHONE NUMBER]"),
+    "email": N_("[EMAIL ADDRESS]"),
+    "residence": N_("[PLACE OF RESIDENCE]"),
+    "value": N_("[DATA]"),
 }
 
 _VALUE_PLACEHOLDER: dict[FindingKind, str] = {
@@ -60,8 +57,7 @@ _VALUE_PLACEHOLDER: dict[FindingKind, str] = {
 
 
 def placeholder(key: str, lang: Lang) -> str:
-    nl, en = _PLACEHOLDERS[key]
-    return nl if lang is Lang.NL else en
+    return translator(lang).gettext(_PLACEHOLDERS[key])
 
 
 @dataclass(frozen=True)
@@ -128,7 +124,8 @@ class Sender:
         born = self.official.birth_date if self.official is not None else None
         if born is None:
             return self.ph("birth_date")
-        return f"{born:%d-%m-%Y}" if self.lang is Lang.NL else born.isoformat()
+        # TRANSLATORS: a date of birth in a letter; keep {born} and choose the order of its parts
+        return translator(self.lang).gettext("{born:%Y-%m-%d}").format(born=born)
 
     def member(self, finding: Finding) -> HouseholdMember | None:
         """The roster housemate a household finding is about, when that is unambiguous."""

@@ -25,13 +25,17 @@ class HostRouter(httpx.AsyncBaseTransport):
 
 
 DEMO_KVK_HOST = "kvk.mock.invalid"
+DEMO_ORI_HOST = "ori.mock.invalid"
 
 
 def demo_transport() -> HostRouter:
-    """The bundled mock register at `DEMO_KVK_HOST`, the fixture web site at every other host."""
+    """The bundled mock register at `DEMO_KVK_HOST`, the ORI stand-in at `DEMO_ORI_HOST`,
+    the fixture web site at every other host."""
     from exposurecheck.mock.api import MockHandelsregister
+    from exposurecheck.mock.ori import MockOri
     from exposurecheck.mock.register import load_register
     from exposurecheck.mock.web import FixtureSite
 
     return HostRouter(FixtureSite().transport(),
-                      {DEMO_KVK_HOST: MockHandelsregister(load_register()).transport()})
+                      {DEMO_KVK_HOST: MockHandelsregister(load_register()).transport(),
+                       DEMO_ORI_HOST: MockOri().transport()})

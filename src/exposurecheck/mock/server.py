@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 
 from exposurecheck.mock.api import DEMO_API_KEY, Dispatch, FaultPlan, MockHandelsregister
+from exposurecheck.mock.ori import ORI_BASE_PATH, MockOri
 from exposurecheck.mock.register import Register, load_register
 from exposurecheck.mock.web import FixtureSite
 
@@ -31,6 +32,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     mock: MockHandelsregister  # set on the subclass made per server
     site: FixtureSite | None = None  # web pages at every path outside /api/
+    ori: MockOri | None = None  # the ORI stand-in under /v1/elastic/
 
     def _answer(self) -> None:
         host = self.headers.get("Host") or "localhost"
@@ -50,7 +52,9 @@ class _Handler(BaseHTTPRequestHandler):
         if latency > 0:
             time.sleep(latency)
         try:
-            if self.site is not None and not request.url.path.startswith("/api/"):
+            if self.ori is not None and request.url.path.startswith(ORI_BASE_PATH + "/"):
+                result = self.ori.dispatch(request)
+            elif self.site is not None and not request.url.path.startswith("/api/"):
                 result = Dispatch(self.site.handle(request))
             else:
                 result = self.mock.dispatch(request)
@@ -91,6 +95,7 @@ def _make_server(
     rate_limit: float | None,
     mock: MockHandelsregister | None = None,
     site: FixtureSite | None = None,
+    ori: MockOri | None = None,
 ) -> tuple[ThreadingHTTPServer, MockHandelsregister]:
     if mock is None:
         plan = faults or FaultPlan()
@@ -101,7 +106,7 @@ def _make_server(
         mock = MockHandelsregister(
             register if register is not None else load_register(), api_key=api_key, faults=plan
         )
-    handler = type("MockKvkHandler", (_Handler,), {"mock": mock, "site": site})
+    handler = type("MockKvkHandler", (_Handler,), {"mock": mock, "site": site, "ori": ori})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server, mock
@@ -117,15 +122,17 @@ def serve(
     latency: float = 0.0,
     rate_limit: float | None = None,
     site: FixtureSite | None = None,
+    ori: MockOri | None = None,
 ) -> None:
     """Serve until interrupted; the API lives under ``http://HOST:PORT/api``.
 
     ``latency`` and ``rate_limit``, when given, override those of ``faults``.
-    With ``site``, its pages are served at every path outside ``/api/``.
+    With ``site``, its pages are served at every path outside ``/api/``; with ``ori``,
+    the ORI stand-in under ``/v1/elastic/``.
     """
     server, _ = _make_server(
         host, port, register=register, api_key=api_key, faults=faults,
-        latency=latency, rate_limit=rate_limit, site=site,
+        latency=latency, rate_limit=rate_limit, site=site, ori=ori,
     )
     try:
         server.serve_forever()
@@ -145,6 +152,7 @@ def running_server(
     rate_limit: float | None = None,
     mock: MockHandelsregister | None = None,
     site: FixtureSite | None = None,
+    ori: MockOri | None = None,
 ) -> Iterator[str]:
     """Run the server on 127.0.0.1 (free port) in a daemon thread; yield its base URL.
 
@@ -153,7 +161,7 @@ def running_server(
     """
     server, _ = _make_server(
         "127.0.0.1", 0, register=register, api_key=api_key, faults=faults,
-        latency=latency, rate_limit=rate_limit, mock=mock, site=site,
+        latency=latency, rate_limit=rate_limit, mock=mock, site=site, ori=ori,
     )
     thread = threading.Thread(
         target=server.serve_forever, name="mock-kvk-server", daemon=True,

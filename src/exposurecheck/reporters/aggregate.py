@@ -19,7 +19,7 @@ from datetime import datetime
 from rich.console import Console
 from rich.table import Table
 
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import N_, Lang, translator
 from exposurecheck.models import (
     FindingKind,
     Frozen,
@@ -49,67 +49,56 @@ SEVERITY_COLOUR = {
 STATUS_COLOUR = {Status.EXPOSED.value: "#cf222e", ACCEPTED: "#8250df",
                  Status.SHIELDED.value: "#1a7f37", Status.ENDED.value: "#6e7781"}
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # key: (nl, en); words labels.py does not have yet
-    "report_title": ("Rapport vindbaarheid persoonsgegevens", "Personal data exposure report"),
-    "summary_title": ("Samenvatting vindbaarheid (zonder persoonsgegevens)",
-                      "Exposure summary (no personal data)"),
-    "summary_note": ("Deze samenvatting bevat geen namen, id's, adressen of andere "
-                     "persoonsgegevens. Rollen met minder dan {n} ambtsdragers zijn "
-                     "samengevoegd, zodat geen aantal naar één persoon wijst.",
-                     "This summary contains no names, ids, addresses or other personal data. "
-                     "Roles held by fewer than {n} officials are combined, so that no count "
-                     "points to one person."),
-    "personal_data": ("Dit rapport bevat persoonsgegevens. Behandel het vertrouwelijk en deel "
-                      "het niet verder dan nodig.",
-                      "This report contains personal data. Treat it as confidential and share it "
-                      "no further than needed."),
-    "overview": ("Overzicht", "Overview"),
-    "by_kind": ("Blootstellingen per soort", "Exposures by kind"),
-    "by_severity": ("Blootstellingen per ernst", "Exposures by severity"),
-    "by_source": ("Blootstellingen per bron", "Exposures by source"),
-    "by_status": ("Bevindingen per status", "Findings by status"),
-    "by_role": ("Blootstellingen per rol (aantal ambtsdragers)",
-                "Exposures by role (officials audited)"),
-    "kind": ("soort", "kind"),
-    "role": ("rol", "role"),
-    "count": ("aantal", "count"),
-    "officials_in_role": ("ambtsdragers", "officials"),
-    "no_role": ("geen rol", "no role"),
-    "nothing": ("geen", "none"),
-    "generated": ("gemaakt", "generated"),
-    "sources": ("bronnen", "sources"),
-    "accepted_count": ("geaccepteerd als bekend risico", "accepted as a known risk"),
-    # the per-official part of the HTML and Markdown reports
-    "officials_heading": ("Ambtsdragers", "Officials"),
-    "official": ("ambtsdrager", "official"),
-    "id": ("id", "id"),
-    "findings": ("Bevindingen", "Findings"),
-    "number": ("nr.", "no."),
-    "complete": ("volledig", "complete"),
-    "source_errors": ("Niet gecontroleerd", "Not checked"),
-    "incomplete_note": ("Niet elke bron kon worden gecontroleerd: wat hieronder ontbreekt, kan "
-                        "toch openbaar zijn.",
-                        "Not every source could be checked: what is missing below may still be "
-                        "public."),
-    "not_read": ("Niet gelezen (geen tekst: afbeeldingen, archieven ...)",
-                 "Not read (not text: images, archives ...)"),
-    "failed": ("mislukt", "failed"),
-    "timeout": ("time-out", "timed out"),
-    "skipped": ("overgeslagen", "skipped"),
-    "concerns": ("betreft bevinding", "concerns finding"),
-    "more_information": ("meer informatie", "more information"),
-    "accepted_by": ("geaccepteerd door", "accepted by"),
-    "until": ("tot", "until"),
-    "matched_on": ("overeenkomst op", "matched on"),
-    "trade_name": ("handelsnaam", "trade name"),
-    "address": ("adres", "address"),
-    "person": ("persoon", "person"),
-    "legal_form": ("rechtsvorm", "legal form"),
-    "establishment": ("vestiging", "establishment"),
-    "value": ("waarde", "value"),
-    "context": ("context", "context"),
-    "page_title": ("paginatitel", "page title"),
+_WORDS: dict[str, str] = {
+    # key: English msgid; words labels.py does not have yet
+    "report_title": N_("Personal data exposure report"),
+    "summary_title": N_("Exposure summary (no personal data)"),
+    "summary_note": N_("This summary contains no names, ids, addresses or other personal data. "
+                       "Roles held by fewer than {n} officials are combined, so that no count "
+                       "points to one person."),
+    "personal_data": N_("This report contains personal data. Treat it as confidential and share "
+                        "it no further than needed."),
+    "overview": N_("Overview"),
+    "by_kind": N_("Exposures by kind"),
+    "by_severity": N_("Exposures by severity"),
+    "by_source": N_("Exposures by source"),
+    "by_status": N_("Findings by status"),
+    "by_role": N_("Exposures by role (officials audited)"),
+    "kind": N_("kind"),
+    "role": N_("role"),
+    "count": N_("count"),
+    "officials_in_role": N_("officials"),
+    "no_role": N_("no role"),
+    "nothing": N_("none"),
+    "generated": N_("generated"),
+    "sources": N_("sources"),
+    "accepted_count": N_("accepted as a known risk"),
+    "officials_heading": N_("Officials"),
+    "official": N_("official"),
+    "id": N_("id"),
+    "findings": N_("Findings"),
+    "number": N_("no."),
+    "complete": N_("complete"),
+    "source_errors": N_("Not checked"),
+    "incomplete_note": N_("Not every source could be checked: what is missing below may still be "
+                          "public."),
+    "not_read": N_("Not read (not text: images, archives ...)"),
+    "failed": N_("failed"),
+    "timeout": N_("timed out"),
+    "skipped": N_("skipped"),
+    "concerns": N_("concerns finding"),
+    "more_information": N_("more information"),
+    "accepted_by": N_("accepted by"),
+    "until": N_("until"),
+    "matched_on": N_("matched on"),
+    "trade_name": N_("trade name"),
+    "address": N_("address"),
+    "person": N_("person"),
+    "legal_form": N_("legal form"),
+    "establishment": N_("establishment"),
+    "value": N_("value"),
+    "context": N_("context"),
+    "page_title": N_("page title"),
 }
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#&])")
@@ -164,8 +153,7 @@ table.counts { width: auto; min-width: 18rem; }
 def word(key: str, lang: Lang) -> str:
     """A user-facing word: our own first, then the shared labels."""
     if key in _WORDS:
-        nl, en = _WORDS[key]
-        return nl if lang is Lang.NL else en
+        return translator(lang).gettext(_WORDS[key])
     return label(key, lang)
 
 

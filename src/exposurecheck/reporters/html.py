@@ -7,29 +7,14 @@ links, because evidence and locators come from pages we do not control.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
+from collections.abc import Sequence
 
 from exposurecheck.i18n import Lang
-from exposurecheck.models import (
-    Acceptance,
-    Finding,
-    OfficialResult,
-    Recommendation,
-    Report,
-    Status,
-)
-from exposurecheck.reporters.aggregate import (
-    aggregate,
-    html_document,
-    meta_line,
-    not_read_line,
-    overview_html,
-    word,
-)
+from exposurecheck.models import Report
+from exposurecheck.reporters.aggregate import html_document, overview_html, word
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.safe import clean_output, escape
-from exposurecheck.reporters.summary import usage_line
+from exposurecheck.reporters.view import FindingRow, Label, OfficialBlock, Step, report_view
 
 _NUMERIC = ' class="n"'
 _SETTLED = ' class="settled"'
@@ -82,74 +67,23 @@ ol.steps p { margin: .2rem 0; }
 
 def render(report: Report, options: RenderOptions) -> str:
     lang = options.lang
-    agg = aggregate(report, min_role_group=1)
-    title = word("report_title", lang)
-    org = organisation(report)
-    notices = [word("personal_data", lang)]
-    if report.redacted:
-        notices.append(word("redacted", lang))
+    view = report_view(report, lang)
+    title, org = view.title, view.organisation
     header = (f'<header class="report"><h1>{escape(title)}</h1>\n'
               + (f'<p class="org">{escape(org)}</p>\n' if org else "")
-              + f'<p class="meta">{escape(meta_line(agg, lang))}</p>\n'
-              + f'<p class="notice">{escape(" ".join(notices))}</p>\n'
-              + (f'<p class="usage">{escape(usage)}</p>\n'
-                 if (usage := usage_line(report, lang)) else "")
+              + f'<p class="meta">{escape(view.meta)}</p>\n'
+              + f'<p class="notice">{escape(view.notice)}</p>\n'
+              + (f'<p class="usage">{escape(view.usage)}</p>\n' if view.usage else "")
               + "</header>\n")
-    sections = "".join(_official(n, o, lang) for n, o in enumerate(report.officials, start=1))
+    sections = "".join(_official(o, lang) for o in view.officials)
     return clean_output(html_document(
         f"{title} · {org}" if org else title, lang,
-        header + overview_html(agg, lang) + _contents(report, lang) + sections, CSS))
+        header + overview_html(view.overview, lang) + _contents(view.officials, lang) + sections,
+        CSS))
 
 
-def organisation(report: Report) -> str | None:
-    """The organisation in the title, when every official who names one names the same."""
-    names = {o.organisation for o in report.officials if o.organisation}
-    return names.pop() if len(names) == 1 else None
-
-
-def by_urgency(findings: Iterable[Finding]) -> list[Finding]:
-    """Open exposures first, most severe first; accepted and shielded ones after them."""
-    return sorted(findings, key=lambda f: (not f.is_exposure, -f.severity.rank, f.kind.value))
-
-
-def steps(ordered: Sequence[Finding]) -> list[tuple[Recommendation, list[int]]]:
-    """Each step once, in order of the first finding needing it, with the findings' numbers."""
-    found: dict[str, tuple[Recommendation, list[int]]] = {}
-    for number, finding in enumerate(ordered, start=1):
-        for step in finding.recommendations:
-            found.setdefault(step.id, (step, []))[1].append(number)
-    return list(found.values())
-
-
-def where(finding: Finding) -> list[str]:
-    loc = finding.locator
-    return [p for p in (f"KVK {loc.kvk_number}" if loc.kvk_number else None,
-                        f"vest. {loc.vestigingsnummer}" if loc.vestigingsnummer else None,
-                        loc.address_type, loc.url, f"p. {loc.page}" if loc.page else None,
-                        loc.element) if p]
-
-
-def evidence(finding: Finding) -> list[tuple[str, str]]:
-    """(field, value) for what the source shows, as masked or unmasked as the report is."""
-    return [(key, str(value)) for key, value in finding.evidence.model_dump().items() if value]
-
-
-def acceptance(accepted: Acceptance, lang: Lang) -> str:
-    until = f" ({word('until', lang)} {accepted.expires.isoformat()})" if accepted.expires else ""
-    return f"{word('accepted_by', lang)} {accepted.accepted_by}: {accepted.reason}{until}"
-
-
-def is_web_url(url: str) -> bool:
-    """Only these become links: a javascript: or file: address in evidence stays text."""
-    try:
-        scheme = urlsplit(url).scheme
-    except ValueError:  # e.g. a broken IPv6 host: show it, do not link it
-        return False
-    return scheme in ("http", "https") and not any(c.isspace() for c in url)
-
-
-def _link(url: str) -> str:
-    if is_web_url(url):
+def _link(url: str, web: bool) -> str:
+    if web:
         return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(url)}</a>'
     return escape(url)
 
@@ -159,18 +93,16 @@ def _anchor(number: int) -> str:
     return f"official-{number}"
 
 
-def _contents(report: Report, lang: Lang) -> str:
+def _contents(officials: Sequence[OfficialBlock], lang: Lang) -> str:
     rows = []
-    for n, o in enumerate(report.officials, start=1):
-        open_ = [f for f in o.findings if f.is_exposure]
-        worst = max(open_, key=lambda f: f.severity.rank, default=None)
-        state = (f'<span class="badge incomplete">{escape(word("incomplete", lang))}</span>'
-                 if not o.complete else escape(word("complete", lang)))
+    for o in officials:
+        state = (_badge("incomplete", o.state.text) if not o.complete
+                 else escape(o.state.text))
         rows.append(
-            f'<tr><td><a href="#{_anchor(n)}">{escape(o.name)}</a></td>'
-            f'<td class="id">{escape(o.id)}</td><td>{escape(o.role or "")}</td>'
-            f'<td class="n">{len(open_)}</td>'
-            f"<td>{_severity(worst, lang) if worst else ''}</td><td>{state}</td></tr>")
+            f'<tr><td><a href="#{_anchor(o.number)}">{escape(o.name)}</a></td>'
+            f'<td class="id">{escape(o.id)}</td><td>{escape(o.role)}</td>'
+            f'<td class="n">{o.exposures}</td>'
+            f"<td>{_severity(o.worst) if o.worst else ''}</td><td>{state}</td></tr>")
     head = "".join(f"<th{_NUMERIC if k == 'exposures' else ''}>{escape(word(k, lang))}</th>"
                    for k in ("official", "id", "role", "exposures", "severity", "status"))
     return (f'<nav class="toc" aria-labelledby="toc-h">\n'
@@ -179,80 +111,78 @@ def _contents(report: Report, lang: Lang) -> str:
             + "\n</tbody></table>\n</nav>\n")
 
 
-def _official(number: int, result: OfficialResult, lang: Lang) -> str:
-    anchor = _anchor(number)
-    who = " · ".join(escape(p) for p in (result.role, result.organisation) if p)
+def _official(block: OfficialBlock, lang: Lang) -> str:
+    anchor = _anchor(block.number)
+    who = " · ".join(escape(p) for p in block.who)
     parts = [f'<section class="official" id="{anchor}" aria-labelledby="{anchor}-h">\n'
-             f'<h2 id="{anchor}-h">{escape(result.name)} '
-             f'<span class="id">{escape(result.id)}</span></h2>\n'
+             f'<h2 id="{anchor}-h">{escape(block.name)} '
+             f'<span class="id">{escape(block.id)}</span></h2>\n'
              + (f'<p class="who">{who}</p>\n' if who else "")]
-    if not result.complete:
-        errors = "".join(f"<li><strong>{escape(word(e.source.value, lang))}</strong>: "
-                         f"{escape(word(e.kind.value, lang))}: {escape(e.message)}</li>"
-                         for e in result.errors)
-        parts.append(f'<div class="errors" role="note"><p><span class="badge incomplete">'
-                     f'{escape(word("incomplete", lang))}</span> '
+    if not block.complete:
+        errors = "".join(f"<li><strong>{escape(e.source)}</strong>: "
+                         f"{escape(e.kind)}: {escape(e.message)}</li>"
+                         for e in block.errors)
+        parts.append(f'<div class="errors" role="note"><p>'
+                     f'{_badge("incomplete", word("incomplete", lang))} '
                      f'{escape(word("incomplete_note", lang))}</p>\n'
                      f'<p>{escape(word("source_errors", lang))}:</p><ul>{errors}</ul></div>\n')
-    not_read = not_read_line(result, lang)
-    if not_read:
-        parts.append(f'<p class="not-read">{escape(not_read)}</p>\n')
-    ordered = by_urgency(result.findings)
-    if ordered:
-        parts.append(_findings(ordered, lang))
-        parts.append(_steps(steps(ordered), lang))
-    elif result.complete:
+    if block.not_read:
+        parts.append(f'<p class="not-read">{escape(block.not_read)}</p>\n')
+    if block.findings:
+        parts += [_findings(block.findings, lang), _steps(block.steps, lang)]
+    if block.clean:
         parts.append(f'<p class="clean">{escape(word("no_findings", lang))}</p>\n')
     parts.append("</section>\n")
     return "".join(parts)
 
 
-def _severity(finding: Finding, lang: Lang) -> str:
-    value = finding.severity.value
-    return f'<span class="badge sev-{value}">{escape(word(value, lang))}</span>'
+def _badge(css_class: str, text: str) -> str:
+    return f'<span class="badge {css_class}">{escape(text)}</span>'
 
 
-def _status(finding: Finding, lang: Lang) -> str:
-    if finding.accepted:
-        return (f'<span class="badge st-accepted">{escape(word("accepted", lang))}</span>'
-                f'<span class="acceptance">{escape(acceptance(finding.accepted, lang))}</span>')
-    value = finding.status.value
-    return f'<span class="badge st-{value}">{escape(word(value, lang))}</span>'
+def _severity(severity: Label) -> str:
+    return _badge(f"sev-{severity.value}", severity.text)
 
 
-def _findings(ordered: Sequence[Finding], lang: Lang) -> str:
+def _status(finding: FindingRow) -> str:
+    badge = _badge(f"st-{finding.status.value}", finding.status.text)
+    if finding.acceptance is None:
+        return badge
+    return f'{badge}<span class="acceptance">{escape(finding.acceptance)}</span>'
+
+
+def _findings(rows: Sequence[FindingRow], lang: Lang) -> str:
     head = "".join(f"<th>{escape(word(k, lang))}</th>" for k in (
         "number", "severity", "finding", "status", "where", "evidence"))
-    rows = []
-    for n, f in enumerate(ordered, start=1):
-        settled = f.accepted is not None or f.status is Status.SHIELDED
-        place = "<br>".join(_link(p) if p == f.locator.url else escape(p) for p in where(f))
-        shown = "".join(f'<div><span class="k">{escape(word(k, lang))}:</span> {escape(v)}</div>'
-                        for k, v in evidence(f))
-        matched = ", ".join(f"{m.field} {m.score:.2f}" for m in f.match.fields)
-        score = (f"{word('score', lang)} {f.match.score:.2f}"
-                 + (f" · {word('matched_on', lang)} {matched}" if matched else ""))
-        rows.append(
-            f"<tr{_SETTLED if settled else ''}><td>{n}</td>"
-            f'<td>{_severity(f, lang)}</td><td class="finding">{escape(word(f.kind.value, lang))}'
-            f"<small>{escape(word('subject', lang))}: {escape(word(f.subject.value, lang))}"
-            f"</small></td><td>{_status(f, lang)}</td>"
+    lines = []
+    for f in rows:
+        place = "<br>".join(_link(p.text, p.link) for p in f.where)
+        shown = "".join(f'<div><span class="k">{escape(k)}:</span> {escape(v)}</div>'
+                        for k, v in f.evidence)
+        score = (f"{word('score', lang)} {f.score}"
+                 + (f" · {word('matched_on', lang)} {f.matched_on}" if f.matched_on else ""))
+        lines.append(
+            f"<tr{_SETTLED if f.settled else ''}><td>{f.number}</td>"
+            f'<td>{_severity(f.severity)}</td><td class="finding">{escape(f.kind)}'
+            f"<small>{escape(word('subject', lang))}: {escape(f.subject)}"
+            f"</small></td><td>{_status(f)}</td>"
             f'<td class="where">{place}</td>'
             f'<td class="evidence">{shown}<small>{escape(score)}</small></td></tr>')
     return (f"<h3>{escape(word('findings', lang))}</h3>\n"
             f'<table class="findings"><thead><tr>{head}</tr></thead>\n<tbody>\n'
-            + "\n".join(rows) + "\n</tbody></table>\n")
+            + "\n".join(lines) + "\n</tbody></table>\n")
 
 
-def _steps(found: Sequence[tuple[Recommendation, list[int]]], lang: Lang) -> str:
+def _steps(found: Sequence[Step], lang: Lang) -> str:
     if not found:
         return ""
     items = "".join(
         f"<li><h4>{escape(step.title)}</h4>"
         f'<p class="concerns">{escape(word("concerns", lang))} '
-        f'{", ".join(str(n) for n in numbers)}</p>'
+        f'{", ".join(str(n) for n in step.concerns)}</p>'
         f"<p>{escape(step.text)}</p>"
         f'<p class="basis">{escape(word("legal_basis", lang))}: {escape(step.legal_basis)}</p>'
-        f'<p class="link">{escape(word("more_information", lang))}: {_link(step.url)}</p></li>\n'
-        for step, numbers in found)
+        f'<p class="link">{escape(word("more_information", lang))}: '
+        f"{_link(step.url, step.web)}</p></li>\n"
+        for step in found)
     return f"<h3>{escape(word('what_to_do', lang))}</h3>\n<ol class=\"steps\">\n{items}</ol>\n"

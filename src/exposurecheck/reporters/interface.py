@@ -6,9 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from exposurecheck.enums import Severity
 from exposurecheck.i18n import Lang
-from exposurecheck.models import Report, Severity
+
+if TYPE_CHECKING:  # the CLI names OutputFormat in its options: --help needs no models
+    from exposurecheck.models import Report
 
 
 class OutputFormat(StrEnum):
@@ -29,7 +33,7 @@ class RenderOptions:
     roster: Path | None = None  # the audited roster as given; CI formats point at it
 
 
-Reporter = Callable[[Report, RenderOptions], str]
+Reporter = Callable[["Report", RenderOptions], str]
 
 
 def reporter_for(output_format: OutputFormat) -> Reporter:

@@ -32,12 +32,13 @@ from exposurecheck.roster.schema import (
     RawSite,
     is_http_url,
     is_kvk_number,
+    is_ori_index,
 )
 from exposurecheck.untrusted import clean_text
 
 CSV_COLUMNS = ("id", "name", "initials", "role", "organisation", "street", "number", "letter",
                "addition", "postcode", "city", "address", "household", "phones", "emails",
-               "kvk_numbers", "birth_date", "urls", "municipality")
+               "kvk_numbers", "birth_date", "urls", "municipality", "ori_index")
 _CSV_LIST_COLUMNS = ("household", "phones", "emails", "kvk_numbers", "urls")
 _CSV_HOME_COLUMNS = ("street", "number", "letter", "addition", "postcode", "city",
                      "municipality")
@@ -376,7 +377,8 @@ def _check_csv_header(header: Sequence[str], label: str) -> None:
 
 def _csv_record(cells: Mapping[str, str]) -> dict[str, Any]:
     data: dict[str, Any] = {k: cells.get(k) or None
-                            for k in ("id", "name", "initials", "role", "organisation")}
+                            for k in ("id", "name", "initials", "role", "organisation",
+                                      "ori_index")}
     data["birth_date"] = cells.get("birth_date") or None
     for column in _CSV_LIST_COLUMNS:
         data[column] = [part.strip() for part in cells.get(column, "").split(";") if part.strip()]
@@ -461,6 +463,10 @@ def _official(raw: RawOfficial, problem: Any) -> Official | None:
         if "@" not in email.strip("@"):
             problem(f"emails[{i}]", "is not an e-mail address")
             ok = False
+    if raw.ori_index is not None and not is_ori_index(raw.ori_index):
+        problem("ori_index", "an Open Raadsinformatie index name: lower-case letters, digits "
+                             "and '_', e.g. ori_heerde (no wildcard)")
+        ok = False
     if not ok:
         return None
     return Official(
@@ -468,7 +474,7 @@ def _official(raw: RawOfficial, problem: Any) -> Official | None:
         organisation=raw.organisation, home=home,
         household=tuple(HouseholdMember(name=m.name, relation=m.relation) for m in raw.household),
         phones=tuple(raw.phones), emails=tuple(raw.emails), kvk_numbers=tuple(raw.kvk_numbers),
-        birth_date=raw.birth_date, urls=tuple(raw.urls))
+        birth_date=raw.birth_date, urls=tuple(raw.urls), ori_index=raw.ori_index)
 
 
 def _home(home: RawHome | str | None) -> Address | None:

@@ -128,6 +128,7 @@ class RawOfficial(BaseModel):
     kvk_numbers: list[Text] = []
     birth_date: date | None = None
     urls: list[Text] = []
+    ori_index: OptionalText = None
 
 
 class RawSite(BaseModel):
@@ -140,6 +141,14 @@ class RawSite(BaseModel):
 
 def is_http_url(value: str) -> bool:
     return bool(_HTTP_URL.fullmatch(value))
+
+
+_ORI_INDEX = re.compile(r"[a-z0-9][a-z0-9_]{0,99}", re.ASCII)
+
+
+def is_ori_index(value: str) -> bool:
+    """One index or alias by name: a wildcard or list would search other bodies too."""
+    return bool(_ORI_INDEX.fullmatch(value.strip()))
 
 
 def is_kvk_number(value: str) -> bool:

@@ -8,7 +8,7 @@ publication meant to intimidate (art. 285d Sr).
 
 from __future__ import annotations
 
-from exposurecheck.models import Finding, FindingKind
+from exposurecheck.models import Finding, FindingKind, SourceId
 from exposurecheck.recommendations import _Step, _Text
 
 AP_URL = "https://www.autoriteitpersoonsgegevens.nl/"
@@ -82,6 +82,27 @@ WEB_STEPS: dict[str, _Step] = {
             "art. 17(3)). Without a proper answer you can "
             "complain to the Dutch Data Protection Authority (Autoriteit Persoonsgegevens)."),
     ),
+    "ori-copy": _Step(
+        # Open Raadsinformatie is run by Open State Foundation, which copies the documents
+        # of the councils' own systems (openraadsinformatie.nl, openstate.eu): a change at
+        # the source does not by itself remove ORI's copy or its search index entry.
+        legal_basis="AVG (GDPR) art. 17",
+        url="https://openstate.eu/",
+        nl=_Text(
+            "Laat ook de kopie op Open Raadsinformatie weghalen",
+            "Dit document staat in Open Raadsinformatie, dat de stukken uit het "
+            "raadsinformatiesysteem kopieert en doorzoekbaar maakt. Vraag eerst de griffie het "
+            "document in het eigen systeem aan te passen of te verwijderen, en vraag daarna "
+            "Open State Foundation, de beheerder van Open Raadsinformatie, de kopie en de "
+            "zoekindex bij te werken. Noem het document en de pagina."),
+        en=_Text(
+            "Have the copy on Open Raadsinformatie removed too",
+            "This document is on Open Raadsinformatie, which copies the documents of the "
+            "council information system and makes them searchable. First ask the griffie to "
+            "change or remove the document in its own system, then ask Open State Foundation, "
+            "which runs Open Raadsinformatie, to update its copy and search index. Name the "
+            "document and the page."),
+    ),
     "web-doxing-report": _Step(
         legal_basis="art. 285d Wetboek van Strafrecht",
         url=WETTEN_URL,
@@ -112,7 +133,7 @@ WEB_STEPS: dict[str, _Step] = {
 
 
 def web_steps_for(finding: Finding) -> list[str]:
-    """The steps for a web finding, most effective first.
+    """The steps for a web or council-document finding, most effective first.
 
     A town of residence is often published by law (candidate lists) and too little to
     threaten anyone with, so it gets the removal request only.
@@ -121,4 +142,6 @@ def web_steps_for(finding: Finding) -> list[str]:
         return ["web-removal-request"]
     if finding.evidence.page_kind == "news":
         return ["web-news-editor", "web-doxing-report"]
+    if finding.source is SourceId.ORI:
+        return ["web-removal-request", "web-avg-erasure", "ori-copy", "web-doxing-report"]
     return ["web-removal-request", "web-avg-erasure", "web-doxing-report"]

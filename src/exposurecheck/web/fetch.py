@@ -31,7 +31,6 @@ import time
 from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import TracebackType
 from typing import Final, Literal, TypeVar
 
 import httpx
@@ -41,7 +40,8 @@ from protego import Protego
 
 from exposurecheck import __version__
 from exposurecheck.documents import DocumentError, DocumentLimits, document_kind, read_document
-from exposurecheck.logs import redact_http_logs, without_query
+from exposurecheck.httpclient import HttpClient
+from exposurecheck.logs import without_query
 from exposurecheck.once import Once
 from exposurecheck.output import make_private_dir
 from exposurecheck.ratelimit import RateLimiter
@@ -220,7 +220,7 @@ class _Answer:
     body: bytes = b""
 
 
-class Fetcher:
+class Fetcher(HttpClient):
     """Fetch pages for any number of concurrent tasks within one :class:`FetchPolicy`.
 
     Each URL is requested at most once per fetcher (concurrent callers share the
@@ -236,7 +236,6 @@ class Fetcher:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        redact_http_logs()
         self.policy = policy
         self.requests_made = 0
         self._clock = clock
@@ -247,31 +246,19 @@ class Fetcher:
         self._cache = (
             _DiskCache(policy.cache_dir, policy.cache_max_age) if policy.cache_dir else None
         )
-        self._http = httpx.AsyncClient(
+        super().__init__(
             transport=transport,
-            timeout=httpx.Timeout(policy.timeout),
+            timeout=policy.timeout,
             headers={
                 "User-Agent": policy.user_agent,
                 "Accept": _ACCEPT,
             },
-            follow_redirects=False,
         )
 
     async def aclose(self) -> None:
         await self._hops.cancel()
         await self._robots.cancel()
-        await self._http.aclose()
-
-    async def __aenter__(self) -> Fetcher:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
+        await super().aclose()
 
     async def fetch(self, url: str, *, origins: Collection[str] | None = None) -> FetchResult:
         """Fetch ``url``, following redirects; never raises for network or HTTP problems.

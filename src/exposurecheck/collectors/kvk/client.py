@@ -24,9 +24,6 @@ import ssl
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from types import TracebackType
 from typing import Any, Final, TypeVar
 
 import httpx
@@ -41,8 +38,8 @@ from exposurecheck.collectors.kvk.api import (
     SearchPage,
     SearchResult,
 )
-from exposurecheck.logs import redact_http_logs
-from exposurecheck.ratelimit import RateLimiter
+from exposurecheck.httpclient import HttpClient
+from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -154,8 +151,6 @@ class KvkUnavailable(KvkError):
         self.timeout = timeout
 
 
-redact_http_logs()
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -187,28 +182,6 @@ def _parse_fout(response: httpx.Response) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """Parse ``Retry-After`` (delta-seconds or HTTP-date); None when unusable."""
-    if value is None:
-        return None
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        seconds = float(value)
-    except ValueError:
-        pass
-    else:
-        return max(0.0, seconds) if seconds == seconds else None  # reject NaN
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
 def _shape_error(path: str, exc: ValidationError) -> KvkResponseError:
     # Locations and error types only: pydantic's own message would quote input values.
     where = "; ".join(
@@ -229,7 +202,7 @@ def _format_param(value: str | int) -> str:
 # --------------------------------------------------------------------------- client
 
 
-class KvkClient:
+class KvkClient(HttpClient):
     """Async KVK client. One instance can serve many concurrent tasks.
 
     ``retries`` is the number of retries after the first attempt, so a request is
@@ -278,33 +251,16 @@ class KvkClient:
         self._limiter = limiter
         if isinstance(verify, str):
             verify = ssl.create_default_context(cafile=verify)
-        self._http = httpx.AsyncClient(
+        super().__init__(
             transport=transport,
-            timeout=httpx.Timeout(timeout),
+            timeout=timeout,
             headers={
                 "apikey": api_key,
                 "Accept": "application/json",
                 "User-Agent": user_agent,
             },
-            follow_redirects=False,
             verify=verify,
         )
-
-    # -- lifecycle
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    async def __aenter__(self) -> KvkClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:  # keep the API key out of reprs
         return f"KvkClient(base_url={self.base_url!r})"
@@ -481,7 +437,7 @@ class KvkClient:
             info = last.fields(path)
 
             if status in _RETRY_STATUSES or code in _RETRY_CODES:
-                retry_after = _retry_after_seconds(response.headers.get("Retry-After"))
+                retry_after = retry_after_seconds(response.headers.get("Retry-After"))
                 if status == 429:
                     self.throttled += 1
                 if status == 429 and throttled < MAX_THROTTLED:
