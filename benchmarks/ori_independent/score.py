@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -41,7 +42,7 @@ from standin import StandIn, serve
 
 PRECISION_TARGET = 0.97
 RECALL_TARGET = 0.95
-DEFAULT_FAULTS = "5xx=0.05,429=0.05,shards=0.03,truncate=0.03,hang=0.01,seed=11,hang_s=20"
+DEFAULT_FAULTS = "5xx=0.1,429=0.1,shards=0.1,truncate=0.1,hang=0.05,seed=11,hang_s=20"
 POLITE_RPS = 10  # ORI publishes no limit; more than this per second is not polite
 
 Key = tuple[str, str, str, int]
@@ -165,8 +166,8 @@ def score(pred: set[Key], truth: set[Key], negatives: list[dict[str, Any]],
         for k in sorted(truth - pred):
             note = f"  [reported on pages {pred_docs[k[:3]]}]" if k[:3] in pred_docs else ""
             print(f"  {k[0]} {k[1]} {k[2]} p.{k[3]}{note}")
-    hit = sum(1 for k in pred if k in neg_by_key or k[:3] in neg_by_doc)
-    print(f"\nhard negatives: {len(negatives)} planted, {hit} reported")
+    hit = sum(1 for k in pred - truth if k in neg_by_key or k[:3] in neg_by_doc)
+    print(f"\nhard negatives: {len(negatives)} planted, {hit} reported as findings")
     return ok
 
 
@@ -200,18 +201,21 @@ def print_traffic(t: dict[str, Any]) -> None:
           f"at most {t['peak_in_flight']} in flight")
 
 
-def official_markers(roster: dict[str, Any]) -> dict[str, list[str]]:
-    """Strings that show a request body asks about this official (folded, lowercase)."""
-    marks: dict[str, list[str]] = {}
+def official_markers(roster: dict[str, Any]) -> dict[str, list[re.Pattern[str]]]:
+    """What shows that a request body asks about this official (folded, lowercase).
+
+    Discriminating values only: the full name, e-mail addresses, phone digits and street with
+    house number, each with word boundaries (`kerkstraat 12` is not in `kerkstraat 180`).
+    """
+    marks: dict[str, list[re.Pattern[str]]] = {}
     for off in roster["officials"]:
-        words = [w for w in ascii_fold(off["name"]).lower().replace("-", " ").split()
-                 if len(w) > 3]
-        values = [ascii_fold(off["name"]).lower().split()[-1]]
-        values += words[-1:]
+        values = [ascii_fold(off["name"]).lower()]
         values += [e.lower() for e in off.get("emails", [])]
         values += ["".join(ch for ch in p if ch.isdigit())[-8:] for p in off.get("phones", [])]
-        values.append(ascii_fold(off["home"]["street"]).lower())
-        marks[off["id"]] = [v for v in values if v]
+        home = off["home"]
+        values.append(f"{ascii_fold(home['street']).lower()} {home['number']}")
+        marks[off["id"]] = [re.compile(rf"(?<![\w]){re.escape(v)}(?![0-9])") for v in values
+                            if v]
     return marks
 
 
@@ -221,6 +225,7 @@ def touched_by_faults(standin: StandIn, roster: dict[str, Any],
     """Officials each unrecovered fault was about; faults per kind; how many were recovered."""
     reqs, bodies = list(standin.requests), list(standin.bodies)
     marks = official_markers(roster)
+    overridden = {o["id"] for o in roster["officials"] if o.get("ori_index")}
     ok_later: dict[tuple[str, str, str], float] = {}
     for r in reqs:
         if r["fault"] is None and r["status"] == 200:
@@ -241,12 +246,14 @@ def touched_by_faults(standin: StandIn, roster: dict[str, Any],
             lines = [ln for ln in text.split("\n") if ln.strip()]
             text = lines[2 * r["fault_item"] + 1] if len(lines) > 2 * r["fault_item"] + 1 else text
         folded = ascii_fold(text).lower()
-        who = {oid for oid, values in marks.items() if any(v in folded for v in values)}
+        who = {oid for oid, pats in marks.items() if any(p.search(folded) for p in pats)}
         if not who:  # a request about nobody in particular: everyone on that index
             target = r["path"].split("?")[0].split("/v1/elastic/")[-1].split("/")[0]
             who = {oid for oid, idx in index_of.items()
                    if target.startswith("_") or "*" in target or idx.startswith(target)
                    or target.startswith(idx)}
+            if "organization" in folded:  # the name-to-index lookup: not for an ori_index
+                who -= overridden
         touched[r["fault"]].update(who)
     return touched, kinds, recovered
 
@@ -322,11 +329,14 @@ def run(cli: str, work: Path, args: argparse.Namespace) -> int:
           + ("" if code_ok else "  <- unexpected"))
     t = traffic(standin, n_off)
     print_traffic(t)
-    all_ok = on_target and code_ok and not errs
+    clean_ok = on_target and code_ok and not errs
+    print(f"\nRESULT clean run: precision >= {PRECISION_TARGET} and recall >= {RECALL_TARGET} "
+          f"per kind, exit code 1, no errors: " + ("met" if clean_ok else "NOT met"))
+    faults_ok = True
     if args.faults:
-        all_ok = fault_run(cli, work, args, roster, pred, errs) and all_ok
-    print("\nRESULT: " + ("all targets met" if all_ok else "targets NOT met"))
-    return 0 if all_ok else 1
+        faults_ok = fault_run(cli, work, args, roster, pred, errs)
+        print("\nRESULT fault run: " + ("passed" if faults_ok else "FAILED"))
+    return 0 if clean_ok and faults_ok else 1
 
 
 def fault_run(cli: str, work: Path, args: argparse.Namespace, roster: dict[str, Any],
@@ -341,6 +351,9 @@ def fault_run(cli: str, work: Path, args: argparse.Namespace, roster: dict[str, 
         print("no JSON report on stdout; stderr:\n" + stderr[-3000:])
         return False
     (work / "report-faults.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    with (work / "faulted-requests.jsonl").open("w", encoding="utf-8") as fh:
+        for r, body in zip(standin.requests, standin.bodies, strict=True):
+            fh.write(json.dumps({**r, "body": body.decode("utf-8", "replace")}) + "\n")
     index_of = {o["id"]: o.get("ori_index") or _index_for(o) for o in roster["officials"]}
     touched, kinds, recovered = touched_by_faults(standin, roster, index_of)
     pred, _, _ = findings(report)
