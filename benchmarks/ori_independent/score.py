@@ -185,6 +185,9 @@ def traffic(standin: StandIn, n_officials: int) -> dict[str, Any]:
     for _, d in events:
         cur += d
         peak = max(peak, cur)
+    bugs = [r["standin_bug"] for r in reqs if "standin_bug" in r]
+    if bugs:
+        print(f"STAND-IN BUGS (not the client's fault): {len(bugs)}, e.g. {bugs[0]}")
     by_endpoint = Counter(r["path"].split("?")[0].rsplit("/", 1)[-1] for r in reqs)
     statuses = Counter(r["status"] for r in reqs)
     return {"requests": len(reqs), "per_official": len(reqs) / max(n_officials, 1),

@@ -797,6 +797,13 @@ class Handler(BaseHTTPRequestHandler):
             result = self._answer(endpoint, target, body, params, fault, rng)
         except EsError as exc:
             return self._json(exc.status, exc.body, params)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
+            # a body the stand-in cannot handle: say so, as a bug of the fake, not the client
+            entry["standin_bug"] = f"{type(exc).__name__}: {exc}"[:300]
+            return self._json(500, {"error": {"root_cause": [{"type": "exception",
+                                                              "reason": "stand-in bug"}],
+                                              "type": "exception", "reason": "stand-in bug"},
+                                    "status": 500}, params)
         except _Text as table:
             return self._send(200, table.render().encode(), "text/plain; charset=UTF-8")
         if fault == "truncate":
