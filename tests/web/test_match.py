@@ -390,3 +390,12 @@ def test_household_first_names_fold_letters_nfkd_keeps_whole() -> None:
     found = find("<h1>Willem Maas</h1><p>Zijn kinderen Thora en Soren gaan naar school.</p>",
                  official, kind=FindingKind.HOUSEHOLD_NAME)
     assert sorted(m.value for m in found) == ["Soren", "Thora"]
+
+
+def test_a_country_code_after_the_street_is_no_house_number() -> None:
+    official = OFFICIAL.model_copy(update={"home": Address(
+        street="Prins Bernhardlaan", number=31, postcode="7721AB", city="Dalfsen")})
+    text = f"{ABOUT}<p>De speeltuin aan de Prins Bernhardlaan: +31 (0)6 70 11 22 33</p>"
+    assert find(text, official, kind=FindingKind.HOME_ADDRESS) == []
+    assert find(f"{ABOUT}<p>Prins Bernhardlaan 31, Dalfsen</p>", official,
+                kind=FindingKind.HOME_ADDRESS)

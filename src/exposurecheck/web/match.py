@@ -784,7 +784,7 @@ def _address_hits(home: Address, text: str, city_key: str | None,
     A neighbour's number, another letter, another postcode or another town right after
     the number is never the home.
     """
-    number = re.compile(rf"(?<![\w/.,-]){home.number}(?![\d])(?![.,]\d)")
+    number = re.compile(rf"(?<![\w/.,+-]){home.number}(?![\d])(?![.,]\d)")
     for found in number.finditer(text):
         checkpoint()
         # What decides a hit stands within this window around the number; a window seen
