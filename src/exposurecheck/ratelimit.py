@@ -11,10 +11,11 @@ and no request is lost to a 429.
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, nullcontext
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -132,3 +133,20 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def pace(limiter: RateLimiter | None) -> AbstractAsyncContextManager[None]:
+    """The limiter's next slot, or no wait for a client that is not paced."""
+    return limiter.slot() if limiter is not None else nullcontext()
+
+
+def retry_delay(attempt: int, retry_after: float | None, *, backoff: float, ceiling: float,
+                jitter: float = 0.1) -> float:
+    """Seconds before a retry: the server's Retry-After, else `backoff * 2**attempt` plus up
+    to `jitter` of that; never more than `ceiling`."""
+    if retry_after is not None:
+        return min(retry_after, ceiling)
+    base = backoff * 2.0**attempt
+    if jitter > 0:
+        base += random.uniform(0.0, base * jitter)
+    return min(base, ceiling)

@@ -18,11 +18,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import random
 import re
 import ssl
 from collections.abc import Awaitable, Callable, Mapping
-from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
@@ -39,7 +37,7 @@ from exposurecheck.collectors.kvk.api import (
     SearchResult,
 )
 from exposurecheck.httpclient import HttpClient
-from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
+from exposurecheck.ratelimit import RateLimiter, pace, retry_after_seconds, retry_delay
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -359,9 +357,6 @@ class KvkClient(HttpClient):
                 f"KVK {path}: not requested, the budget of {self._max_paid} paid requests "
                 "is spent (--max-paid-requests)", path=path)
 
-    def _slot(self) -> AbstractAsyncContextManager[None]:
-        return self._limiter.slot() if self._limiter is not None else nullcontext()
-
     @staticmethod
     def _parse(path: str, model: type[_M], data: Any) -> _M:
         try:
@@ -373,12 +368,8 @@ class KvkClient(HttpClient):
                                    path=path) from None
 
     def _delay(self, attempt: int, retry_after: float | None) -> float:
-        if retry_after is not None:
-            return min(retry_after, self._max_retry_after)
-        base = self._backoff * 2.0**attempt
-        if self._jitter > 0:
-            base += random.uniform(0.0, base * self._jitter)
-        return min(base, self._max_retry_after)
+        return retry_delay(attempt, retry_after, backoff=self._backoff,
+                           ceiling=self._max_retry_after, jitter=self._jitter)
 
     async def _get_json(
         self,
@@ -405,7 +396,7 @@ class KvkClient(HttpClient):
             paced = False
             self._check_budget(path, paid)
             try:
-                async with self._slot():
+                async with pace(self._limiter):
                     self.requests_made += 1
                     self.paid_requests += paid
                     async with asyncio.timeout(self._timeout * 3):

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import random
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -24,7 +22,7 @@ import httpx
 
 from exposurecheck import __version__
 from exposurecheck.httpclient import HttpClient
-from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
+from exposurecheck.ratelimit import RateLimiter, pace, retry_after_seconds, retry_delay
 from exposurecheck.untrusted import clean_text
 
 __all__ = ["Hit", "OriClient", "OriError", "SearchPage"]
@@ -176,14 +174,9 @@ class OriClient(HttpClient):
         super().__init__(headers={"Accept": "application/json", "User-Agent": user_agent},
                          timeout=timeout, transport=transport)
 
-    def _slot(self) -> AbstractAsyncContextManager[None]:
-        return self._limiter.slot() if self._limiter is not None else nullcontext()
-
     def _delay(self, attempt: int, retry_after: float | None) -> float:
-        if retry_after is not None:
-            return min(retry_after, self._max_retry_after)
-        base = self._backoff * 2.0**attempt
-        return min(base + random.uniform(0.0, base * 0.1), self._max_retry_after)
+        return retry_delay(attempt, retry_after, backoff=self._backoff,
+                           ceiling=self._max_retry_after)
 
     async def search(self, indices: Sequence[str], body: Mapping[str, Any],
                      inner_name: str = "") -> SearchPage:
@@ -204,7 +197,7 @@ class OriClient(HttpClient):
                 await self._sleep(self._delay(attempt - 1, retry_after))
             retry_after = None
             try:
-                async with self._slot():
+                async with pace(self._limiter):
                     self.requests_made += 1
                     async with asyncio.timeout(self._timeout * 3):
                         response = await self._http.post(
@@ -238,12 +231,13 @@ class OriClient(HttpClient):
                     last = "the answer is not whole JSON (cut off?)"
                     attempt += 1
                     continue
-                if isinstance(data, Mapping) and _shard_failure(data) and attempt < self._retries:
-                    last = _shard_failure(data) or ""
-                    attempt += 1
-                    continue  # a shard that failed once may answer the next time
                 if not isinstance(data, Mapping):
                     raise OriError(f"ORI {path}: the answer is not a search result")
+                failure = _shard_failure(data)
+                if failure is not None and attempt < self._retries:
+                    last = failure
+                    attempt += 1
+                    continue  # a shard that failed once may answer the next time
                 return data
             if status in _RETRY_STATUSES:
                 last = _describe(response)
