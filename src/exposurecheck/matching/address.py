@@ -289,6 +289,13 @@ _STREET_ENDINGS = (
 )
 
 
+# The other way round, for searches that must spell each form out: "burgemeester" ->
+# "burg", "straat" -> "str" (one-letter and numbered words are left as they are).
+ABBREVIATED_WORDS = {full: short for short, full in _STREET_WORDS.items()
+                     if short.isalpha() and len(short) > 1}
+ABBREVIATED_ENDINGS = {full: short.rstrip(".") for short, full in _STREET_ENDINGS}
+
+
 def _expand_street_word(word: str) -> str:
     bare = word.rstrip(".")
     if bare in _STREET_WORDS:

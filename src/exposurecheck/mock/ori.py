@@ -27,7 +27,6 @@ import json
 import random
 import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -36,6 +35,7 @@ from typing import Any, Final
 
 import httpx
 
+from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.mock.api import Dispatch
 from exposurecheck.resources import fixtures_dir
 
@@ -55,18 +55,12 @@ _TOKEN = re.compile(r"[^\W_]+(?:(?:[.,](?=[^\W_])|'(?=[^\W\d_]))[^\W_]+)*")
 _PART = re.compile(r"[^\W_]+")
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.replace("ß", "ss").replace("ø", "o").replace("ł", "l").lower()
-
-
 @lru_cache(maxsize=65536)  # a query's phrases are analysed against every document
 def analyze(text: str) -> tuple[tuple[int, str], ...]:
     """(position, token) pairs; several tokens may share a position."""
     tokens: list[tuple[int, str]] = []
     position = 0
-    for match in _TOKEN.finditer(_fold(text)):
+    for match in _TOKEN.finditer(strip_diacritics(text).lower()):  # asciifolding, lowercase
         word = match.group()
         parts = _PART.findall(word)
         tokens += [(position + i, part) for i, part in enumerate(parts)]

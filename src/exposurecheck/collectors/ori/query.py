@@ -19,7 +19,11 @@ from typing import Any
 
 import phonenumbers
 
-from exposurecheck.matching.address import normalise_street
+from exposurecheck.matching.address import (
+    ABBREVIATED_ENDINGS,
+    ABBREVIATED_WORDS,
+    normalise_street,
+)
 from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.matching.names import parse_person_name
 from exposurecheck.models import Address, Official
@@ -34,11 +38,7 @@ INNER_PAGE_LIMIT = 100  # Elasticsearch's default index.max_inner_result_window
 DOCUMENT_FIELDS = ("@type", "name", "original_url", "url", "content_type", "last_discussed_at",
                    "date_modified", "has_organization_name")
 
-# Street words as people abbreviate them, and the endings a line break may split off.
-_ABBREVIATED_WORDS = {"burgemeester": "burg", "sint": "st", "prins": "pr", "koningin": "kon",
-                      "dokter": "dr", "professor": "prof", "jonkheer": "jhr", "meester": "mr"}
-_ENDINGS = {"straat": "str", "singel": "sngl", "plein": "pln", "laan": "ln", "weg": "wg",
-            "gracht": "gr", "kade": "kd"}
+# The endings a line break may split off a street name ("Kerk-" / "straat").
 _SPLIT_ENDINGS = ("straat", "singel", "plein", "laan", "weg", "gracht", "kade", "steeg",
                   "dijk", "hof", "park", "pad", "dreef", "markt", "wal", "veld")
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -60,10 +60,10 @@ def street_forms(street: str) -> list[str]:
     if not full:
         return []
     variants = [full]
-    first = _ABBREVIATED_WORDS.get(full[0])
+    first = ABBREVIATED_WORDS.get(full[0])
     if first:
         variants.append([first, *full[1:]])
-    for ending, short in _ENDINGS.items():
+    for ending, short in ABBREVIATED_ENDINGS.items():
         last = full[-1]
         if last.endswith(ending) and last != ending:
             variants += [[*v[:-1], last[: -len(ending)] + short] for v in list(variants)]
