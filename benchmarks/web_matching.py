@@ -102,6 +102,9 @@ def _pages() -> dict[str, tuple[Official, str]]:
         "5,000 nested hCards and microdata items": (WILLEM, _html(
             '<div class="vcard" itemscope itemtype="https://schema.org/Person">'
             '<span class="fn" itemprop="name">Willem Maas</span><div>' * 5_000)),
+        "8 nested microdata items around 1 MB": (WILLEM, _html(
+            '<div itemscope itemtype="https://schema.org/Person">' * 8 + _repeat(
+                '<span itemprop="name">Willem Maas</span> <b>x</b> ', MEGABYTE) + "</div>" * 8)),
         "100,000 nested elements in an hCard": (WILLEM, _html(
             '<div class="vcard"><span class="fn">Willem Maas</span>' + "<div>" * 100_000
             + '<span class="tel">06 1234 5601</span>' + "</div>" * 100_000 + "</div>")),

@@ -1271,8 +1271,8 @@ def _residence_match(profile: _Profile, element: Element, text: str, start: int,
 # --------------------------------------------------------------------------- choosing
 
 _ELEMENT_ORDER = (Element.TEL_LINK, Element.MAILTO_LINK, Element.JSON_LD, Element.MICRODATA,
-                  Element.HCARD, Element.TABLE, Element.DEFINITION_LIST, Element.TEXT,
-                  Element.HEADING, Element.TITLE, Element.META_DESCRIPTION)
+                  Element.RDFA, Element.HCARD, Element.TABLE, Element.DEFINITION_LIST,
+                  Element.TEXT, Element.HEADING, Element.TITLE, Element.META_DESCRIPTION)
 
 
 def _best(matches: Iterable[WebMatch]) -> list[WebMatch]:
