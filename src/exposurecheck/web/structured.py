@@ -69,7 +69,7 @@ def read_structured(html: str, soup: BeautifulSoup) -> Structured:
         ("JSON-LD", ("ld+json",), lambda: _json_ld(tree())),
         ("microdata", ("itemscope",), lambda: _microdata(tree())),
         ("RDFa", ("typeof",), lambda: _rdfa(tree())),
-        # an "adr" outside a card is read only on a page that has cards
+        # a microformats 1 "adr" alone is read only on a page that has a card or an h-adr
         ("microformats", ("vcard", "h-card", "h-adr"), lambda: _microformats(soup, unreadable)),
     ]
     source = html.lower()
