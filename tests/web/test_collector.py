@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import math
 import threading
 import time
@@ -34,7 +35,7 @@ from exposurecheck.models import (
 )
 from exposurecheck.web.advice import WEB_STEPS, web_steps_for
 from exposurecheck.web.extract import PageContent
-from exposurecheck.web.fetch import Fetcher, FetchPolicy
+from exposurecheck.web.fetch import FetchedPage, Fetcher, FetchPolicy
 from exposurecheck.web.match import WebMatch
 
 JAN = Official(id=OfficialId("t-1"), name="Jan Jansen", initials="J.",
@@ -220,6 +221,20 @@ def test_a_page_that_cannot_be_parsed_is_reported(monkeypatch: pytest.MonkeyPatc
     assert {e.kind for e in result.errors} == {SourceErrorKind.FAILED}
     assert "http://gemeente.test/raad/jan.html: the page could not be parsed" in {
         e.message for e in result.errors}
+
+
+def test_structured_data_that_cannot_be_read_is_reported_and_the_text_still_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    real = collector_module.extract
+
+    def without_microdata(page: FetchedPage) -> PageContent:
+        return dataclasses.replace(real(page), unreadable=("microdata",))
+
+    monkeypatch.setattr(collector_module, "extract", without_microdata)
+    (result,) = collect(site_web(), [JAN])
+    assert {f.evidence.value for f in result.findings} == {"06-12345601"}
+    assert "http://gemeente.test/raad/jan.html: the page's structured data could not be read " \
+           "(microdata)" in {e.message for e in result.errors}
 
 
 def test_a_bad_link_costs_nothing_of_the_page_or_the_others() -> None:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 from pathlib import Path
 from typing import Any
 
+import mf2py
 import pytest
 from bs4.exceptions import ParserRejectedMarkup
 
 from exposurecheck.web import extract as extract_module
+from exposurecheck.web import structured as structured_module
 from exposurecheck.web.extract import Block, Element, PageContent, PostalAddress, Relative, extract
 from exposurecheck.web.fetch import FetchedPage
 
@@ -77,11 +80,14 @@ def test_json_ld_people_and_addresses_in_graphs_lists_and_nesting() -> None:
             "streetAddress": "Raadhuisplein 1", "addressLocality": "Dalfsen"}}}]}</script>
       <script type="application/ld+json">[{"@type": "https://schema.org/Person",
         "name": "Piet"}]</script>
-      <script type="application/ld+json">{"@type": "Person", "name": "kapot",}</script>
+      <script type="application/ld+json">{"@type": "Person", "name": "Kees", // hand-written
+        }</script>
+      <script type="application/ld+json">{"@type": "Person", "name": "kapot"</script>
       <script type="application/ld+json; charset=utf-8">{"@type": "PostalAddress",
         "streetAddress": "Kerkweg 3"}</script>"""
-    content = read("<p>x</p>", head=head)
-    jan, petra, sanne, piet = content.people
+    deep = '<script type="application/ld+json">' + "[" * 100_000 + "</script>"
+    content = read("<p>x</p>", head=head + deep)
+    jan, petra, sanne, piet, kees = content.people  # a comment and a trailing comma are read
     assert jan.name == "Jan Jansen" and jan.element is Element.JSON_LD
     assert jan.telephones == ("06-12345601", "0529431234")
     assert jan.emails == ("jan@example.nl",) and jan.birth_date == "1975-03-03"
@@ -90,7 +96,8 @@ def test_json_ld_people_and_addresses_in_graphs_lists_and_nesting() -> None:
         PostalAddress(Element.JSON_LD, "Kerkstraat 12", "7721BC", "Dalfsen"))
     assert jan.relatives == (Relative("partner", "Petra"), Relative("child", "Sanne"),
                              Relative("child", "Tim"))
-    assert (petra.name, sanne.name, piet.name) == ("Petra", "Sanne", "Piet")
+    assert (petra.name, sanne.name, piet.name, kees.name) == ("Petra", "Sanne", "Piet", "Kees")
+    assert content.unreadable == ()  # malformed JSON-LD is common, and skipped
     streets = [a.street for a in content.addresses]
     assert sorted(s or "" for s in streets) == ["Kerkstraat 12", "Kerkweg 3", "Raadhuisplein 1"]
 
@@ -198,7 +205,7 @@ def test_a_malformed_link_is_skipped_and_the_rest_read(href: str) -> None:
 
 def test_one_bad_structured_item_is_skipped_and_the_others_read(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    real = extract_module._person
+    real = structured_module._person
 
     def fragile(node: object, element: Element) -> object:
         person = real(node, element)  # type: ignore[arg-type]
@@ -206,7 +213,7 @@ def test_one_bad_structured_item_is_skipped_and_the_others_read(
             raise TypeError("hostile item")
         return person
 
-    monkeypatch.setattr(extract_module, "_person", fragile)
+    monkeypatch.setattr(structured_module, "_person", fragile)
     people = ('{"@type": "Person", "name": "Kapot"}', '{"@type": "Person", "name": "Jan"}')
     scripts = "".join(f'<script type="application/ld+json">{p}</script>' for p in people)
     microdata = ('<div itemscope itemtype="https://schema.org/Person">'
@@ -232,12 +239,109 @@ MICROFORMATS = json.loads((Path(__file__).parent / "microformats" / "cases.json"
                           .read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("case", [
-    pytest.param(c, id=c["name"], marks=[pytest.mark.xfail(strict=True, reason=c["known_gap"])]
-                 if "known_gap" in c else []) for c in MICROFORMATS])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["name"]) for c in MICROFORMATS])
 def test_microformats_cases(case: dict[str, Any]) -> None:
     """tel, email and adr of the hCard/h-card cases in tests/web/microformats (see its README)."""
     person, = read(case["html"]).people
     assert list(person.telephones) == case["tel"]
     assert list(person.emails) == case["email"]
     assert [[a.street, a.postcode, a.locality] for a in person.addresses] == case["adr"]
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, id=c["name"]) for c in MICROFORMATS
+                                  if "note" not in c])
+def test_microformats_cases_give_at_least_what_mf2py_gives(case: dict[str, Any]) -> None:
+    """Every tel, email and adr part mf2py reads from the whole page is in what we read."""
+    (card,) = mf2py.parse(doc=case["html"], html_parser="lxml")["items"]
+    properties = card["properties"]
+    adr = [a["properties"] for a in properties.get("adr", [])]
+    theirs = {*properties.get("tel", []), *(e.removeprefix("mailto:")
+                                             for e in properties.get("email", [])),
+              *(v for a in adr for key in ("street-address", "postal-code", "locality")
+                for v in a.get(key, []))}
+    (person,) = read(case["html"]).people
+    ours = {*person.telephones, *person.emails,
+            *(v for a in person.addresses for v in (a.street, a.postcode, a.locality) if v)}
+    assert theirs <= ours
+
+
+def test_rdfa_person_with_address_partner_and_links() -> None:
+    content = read("""<div vocab="https://schema.org/" typeof="Person">
+      <span property="name">Jan Jansen</span> <a property="telephone" href="tel:0612345601">bel</a>
+      <a property="email" href="mailto:jan@example.nl">mail</a>
+      <span property="birthDate" content="1975-03-03">3 maart 1975</span>
+      <div property="address" typeof="PostalAddress"><span property="streetAddress">Kerkstraat
+        12</span> <span property="postalCode">7721 BC</span>
+        <span property="addressLocality">Dalfsen</span></div>
+      <div property="spouse" typeof="Person"><span property="name">Petra</span></div></div>""")
+    jan, petra = sorted((p for p in content.people if p.element is Element.RDFA),
+                        key=lambda p: p.name != "Jan Jansen")
+    assert (jan.name, jan.telephones, jan.emails, jan.birth_date) == (
+        "Jan Jansen", ("0612345601",), ("jan@example.nl",), "1975-03-03")
+    home = PostalAddress(Element.RDFA, "Kerkstraat 12", "7721 BC", "Dalfsen")
+    assert jan.addresses == (home,) and content.addresses == (home,)
+    assert jan.relatives == (Relative("partner", "Petra"),) and petra.name == "Petra"
+
+
+def test_reading_rdfa_never_touches_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object) -> None:
+        raise AssertionError("no connection may be made")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    content = read('<div vocab="http://schema.org/" prefix="foaf: http://xmlns.com/foaf/0.1/" '
+                   'typeof="Person foaf:Person"><span property="name">Jan Jansen</span></div>')
+    assert [p.name for p in content.people] == ["Jan Jansen"]
+
+
+def test_structured_values_are_cleaned_where_they_enter() -> None:
+    json_ld = ('<script type="application/ld+json">{"@type": "Person", '
+               '"name": "\\u001b[31mJan\\u202e Jansen", "telephone": "06\\u0007 12345601"}'
+               '</script>')
+    card = '<div class="h-card"><span class="p-name">Jan\x1b]0;x\x07 Jansen</span></div>'
+    content = read(json_ld + card)
+    assert [(p.name, p.telephones) for p in content.people] == [
+        ("[31mJan Jansen", ("06 12345601",)), ("Jan]0;x Jansen", ())]
+
+
+def test_a_library_that_fails_costs_its_kind_only_and_is_named(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("hostile page")
+
+    monkeypatch.setattr(structured_module.RDFaExtractor, "extract_items", fail)
+    monkeypatch.setattr(structured_module.MicrodataExtractor, "extract_items", fail)
+    content = read('<div vocab="https://schema.org/" typeof="Person" itemscope '
+                   'itemtype="https://schema.org/Person"><span property="name" itemprop="name">'
+                   'Jan Jansen</span></div><script type="application/ld+json">'
+                   '{"@type": "Person", "name": "Jan Jansen"}</script>')
+    assert content.unreadable == ("microdata", "RDFa")
+    assert [(p.element, p.name) for p in content.people] == [(Element.JSON_LD, "Jan Jansen")]
+    assert texts(content, Element.TEXT) == ["Jan Jansen"] and not content.parse_failed
+
+
+def test_nested_microdata_is_read_to_a_bound() -> None:
+    html = "".join(f'<div itemscope itemtype="https://schema.org/Person" itemprop="knows">'
+                   f'<span itemprop="name">P{i}</span>' for i in range(250)) + "x" * 100_000
+    started = time.perf_counter()
+    content = read(html)
+    assert time.perf_counter() - started < 30
+    # eight levels of items and properties (the eighth item's name is one level too deep),
+    # and no item around more than 2,000 elements of nested items (P0 to P2 are around P7's
+    # 242 levels of unread items)
+    assert [p.name for p in content.people] == ["P3", "P4", "P5", "P6", None]
+
+
+def test_a_card_deeper_than_any_real_one_is_read_to_a_bound_and_said() -> None:
+    content = read('<div class="vcard"><span class="fn">Jan Jansen</span>' + "<div>" * 1_000
+                   + '<span class="tel">06 1234 5601</span>' + "</div>" * 1_000 + "</div>")
+    (jan,) = content.people
+    assert (jan.name, jan.telephones) == ("Jan Jansen", ())
+    assert content.unreadable == ("microformats",)
+    assert "06 1234 5601" in texts(content, Element.TEXT)
+
+
+def test_an_address_card_alone_is_an_address() -> None:
+    content = read('<p class="h-adr"><span class="p-street-address">Kerkstraat 12</span>, '
+                   '<span class="p-locality">Dalfsen</span></p>')
+    assert content.people == ()
+    assert content.addresses == (PostalAddress(Element.HCARD, "Kerkstraat 12", None, "Dalfsen"),)

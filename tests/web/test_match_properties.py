@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from exposurecheck.matching import names as names_module
 from exposurecheck.matching.names import match_person, parse_person_name
 from exposurecheck.models import Address, FindingKind, HouseholdMember, Official, OfficialId
-from exposurecheck.web import match as match_module
 from exposurecheck.web.extract import Block, Element, PageContent
 from exposurecheck.web.match import find_exposures
+from exposurecheck.web.match import page as page_module
 
 WILLEM = Official(
     id=OfficialId("t-1"), name="Willem Maas", initials="W.", role="wethouder",
@@ -72,14 +72,14 @@ def test_match_person_reads_a_bounded_number_of_given_names(
 ])
 def test_a_name_repeated_thousands_of_times_is_matched_once_per_context(
         monkeypatch: pytest.MonkeyPatch, page: str) -> None:
-    counter = _calls(monkeypatch, match_module, "match_person")
+    counter = _calls(monkeypatch, page_module, "match_person")
     find_exposures(WILLEM, _content(page))
     assert counter["match_person"] <= 50
 
 
 def test_many_paragraphs_are_each_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The probe's housemate page in paragraphs: each looked back over all earlier ones."""
-    counter = _calls(monkeypatch, match_module, "_not_a_name")
+    counter = _calls(monkeypatch, page_module, "_not_a_name")
     blocks = ["Willem Maas"] + ["Willem Willems, partner."] * 2_000
     found = find_exposures(WILLEM, _content(*blocks))
     assert counter["_not_a_name"] <= 5 * len(blocks)

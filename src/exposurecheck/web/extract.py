@@ -1,107 +1,34 @@
 """Turn a fetched page into the pieces an exposure can hide in.
 
 Doxing material sits in visible text, but also in places a reader does not
-see: tel:/mailto: links, schema.org JSON-LD and microdata, hCard markup and the
-"label: value" tables of profile pages. Everything is read with one iterative
-pass over the parse tree, so a page nested 100,000 levels deep cannot crash the
-audit, and nothing here decides what is an exposure (that is `match`).
+see: tel:/mailto: links, structured data (schema.org JSON-LD, microdata and RDFa,
+hCards: read in `structured`) and the "label: value" tables of profile pages. Text
+is read with one iterative pass over the parse tree, so a page nested 100,000
+levels deep cannot crash the audit, and nothing here decides what is an exposure
+(that is `match`).
 """
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from bs4.element import NavigableString, PreformattedString, Tag
 from bs4.exceptions import ParserRejectedMarkup
 
+from exposurecheck.web.content import Block, Element, PageContent, Person, PostalAddress, Relative
 from exposurecheck.web.fetch import FetchedPage
+from exposurecheck.web.structured import MAX_ITEMS, read_structured, skip_bad_item
 
 __all__ = ["Block", "Element", "PageContent", "Person", "PostalAddress", "Relative", "extract"]
 
 # A page that reads "." or "index.html" is still a page: bs4's guess that it meant a file
 # name is noise (and a page's text must not reach the log).
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
-
-
-class Element(StrEnum):
-    """Where on a page a piece of data stands; becomes `Locator.element`."""
-
-    TEXT = "text"
-    HEADING = "heading"
-    TITLE = "title"
-    META_DESCRIPTION = "meta-description"
-    TEL_LINK = "tel-link"
-    MAILTO_LINK = "mailto-link"
-    JSON_LD = "json-ld"
-    MICRODATA = "microdata"
-    HCARD = "hcard"
-    TABLE = "table"
-    DEFINITION_LIST = "definition-list"
-
-
-@dataclass(frozen=True)
-class Block:
-    """One unit of text: a paragraph, heading, link target or table ("label: value" lines).
-
-    Lines (from <br>, table rows) are kept as "\\n"; other whitespace is collapsed.
-    """
-
-    element: Element
-    text: str
-
-
-@dataclass(frozen=True)
-class PostalAddress:
-    element: Element
-    street: str | None = None
-    postcode: str | None = None
-    locality: str | None = None
-
-    @property
-    def text(self) -> str:
-        """One line as people write it, so structured data is read like text."""
-        return ", ".join(p for p in (self.street, self.postcode, self.locality) if p)
-
-
-@dataclass(frozen=True)
-class Relative:
-    relation: str  # "partner", "child", "parent", "sibling", "related"
-    name: str
-
-
-@dataclass(frozen=True)
-class Person:
-    """A schema.org Person or an hCard: structured data about someone on the page."""
-
-    element: Element
-    name: str | None = None
-    telephones: tuple[str, ...] = ()
-    emails: tuple[str, ...] = ()
-    birth_date: str | None = None
-    addresses: tuple[PostalAddress, ...] = ()
-    relatives: tuple[Relative, ...] = ()
-
-
-@dataclass(frozen=True)
-class PageContent:
-    """Everything readable on one page; `parse_failed` marks markup the parser rejected."""
-
-    url: str
-    title: str = ""
-    meta_description: str = ""
-    blocks: tuple[Block, ...] = ()
-    people: tuple[Person, ...] = ()
-    addresses: tuple[PostalAddress, ...] = ()  # every PostalAddress, also those of people
-    parse_failed: bool = False
-    news: bool = False  # a news article: journalism, where the AVG's erasure right stops
 
 
 # --------------------------------------------------------------------------- entry point
@@ -123,15 +50,12 @@ def extract(page: FetchedPage) -> PageContent:
     blocks += [Block(Element.META_DESCRIPTION, d) for d in descriptions]
     blocks += _visible_blocks(soup)
     blocks += _link_blocks(soup)
-    people: list[Person] = []
-    addresses: list[PostalAddress] = []
-    for found_people, found_addresses in (_json_ld(soup), _microdata(soup), _hcards(soup)):
-        people += found_people
-        addresses += found_addresses
+    structured = read_structured(page.text, soup)
     return PageContent(url=page.url, title=title,
                        meta_description=descriptions[0] if descriptions else "",
-                       blocks=tuple(blocks), people=tuple(people), addresses=tuple(addresses),
-                       news=_is_news(soup))
+                       blocks=tuple(blocks), people=structured.people,
+                       addresses=structured.addresses, news=_is_news(soup),
+                       unreadable=structured.unreadable)
 
 
 _NEWS_TYPES = re.compile(r"\b(?:News|Reportage|Analysis|Opinion|Review|Background)?NewsArticle\b"
@@ -146,7 +70,7 @@ def _is_news(soup: BeautifulSoup) -> bool:
         if kind == "application/ld+json" and _NEWS_TYPES.search(script.get_text()[:200_000]):
             return True
     if any(_NEWS_TYPES.search(str(tag.get("itemtype") or ""))
-           for tag in soup.find_all(itemtype=True, limit=_MAX_ITEMS)):
+           for tag in soup.find_all(itemtype=True, limit=MAX_ITEMS)):
         return True
     meta = {str(tag.get("property") or tag.get("name") or "").casefold():
             str(tag.get("content") or "").casefold()
@@ -181,21 +105,6 @@ _SPACE = re.compile(r"\s+")
 
 def _collapse(text: str) -> str:
     return " ".join(text.split())
-
-
-# What reading one hostile item (a link, a JSON-LD root, a microdata or hCard item) can
-# raise: "http://[oops" is an invalid IPv6 URL to urlsplit, JSON holds any type anywhere.
-_BAD_ITEM = (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError)
-_T = TypeVar("_T")
-_I = TypeVar("_I")
-
-
-def _skip_bad_item(read: Callable[[_I], list[_T]], item: _I) -> list[_T]:
-    """What `read` makes of one item, or nothing: a bad item must not cost the page."""
-    try:
-        return read(item)
-    except _BAD_ITEM:
-        return []
 
 
 def _lines(parts: list[str]) -> str:
@@ -371,7 +280,7 @@ _WHATSAPP = frozenset({"wa.me", "api.whatsapp.com"})
 def _link_blocks(soup: BeautifulSoup) -> list[Block]:
     blocks: list[Block] = []
     for link in soup.find_all("a", href=True):
-        blocks += _skip_bad_item(_link_block, str(link["href"]).strip())
+        blocks += skip_bad_item(_link_block, str(link["href"]).strip())
     return blocks
 
 
@@ -389,234 +298,3 @@ def _link_block(href: str) -> list[Block]:
         return [Block(Element.MAILTO_LINK, r.strip()) for r in recipients.split(",")
                 if r.strip()]
     return []
-
-
-# --------------------------------------------------------------------------- JSON-LD
-
-_RELATIONS = {"spouse": "partner", "children": "child", "parent": "parent",
-              "parents": "parent", "sibling": "sibling", "siblings": "sibling",
-              "relatedTo": "related"}
-
-
-def _schema_types(node: Mapping[str, Any]) -> set[str]:
-    """{"Person"} from "Person", ["schema:Person"] or "https://schema.org/Person"."""
-    raw = node.get("@type", ())
-    values = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
-    return {re.split(r"[/:#]", str(v))[-1] for v in values}
-
-
-def _values(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
-def _strings(value: Any) -> list[str]:
-    """Text values of a property: a string, a number, a list of them, {"@value": ...} or a
-    thing with a name (a spouse given as a Person)."""
-    found: list[str] = []
-    for item in _values(value):
-        if isinstance(item, Mapping):
-            item = item.get("@value") or item.get("name")
-            item = item[0] if isinstance(item, list) and item else item
-        if isinstance(item, str | int | float) and not isinstance(item, bool):
-            text = _collapse(str(item))
-            if text:
-                found.append(text)
-    return found
-
-
-def _first(value: Any) -> str | None:
-    found = _strings(value)
-    return found[0] if found else None
-
-
-_ADDRESS_KEYS = ("streetAddress", "postalCode", "addressLocality")
-
-
-def _address(node: Mapping[str, Any], element: Element) -> PostalAddress:
-    return PostalAddress(element, street=_first(node.get("streetAddress")),
-                         postcode=_first(node.get("postalCode")),
-                         locality=_first(node.get("addressLocality")))
-
-
-def _person_addresses(node: Mapping[str, Any], element: Element) -> list[PostalAddress]:
-    """`address` and `homeLocation` (a Place with an address), as text or PostalAddress."""
-    found: list[PostalAddress] = []
-    pending = [*_values(node.get("address")), *_values(node.get("homeLocation"))]
-    for _ in range(3):  # homeLocation -> Place -> address: a few levels, never unbounded
-        deeper: list[Any] = []
-        for value in pending:
-            if isinstance(value, str) and value.strip():
-                found.append(PostalAddress(element, street=_collapse(value)))
-            elif isinstance(value, Mapping):
-                if any(key in value for key in _ADDRESS_KEYS):
-                    found.append(_address(value, element))
-                deeper += _values(value.get("address"))
-        pending = deeper
-    return found
-
-
-def _person(node: Mapping[str, Any], element: Element) -> Person:
-    name = _first(node.get("name"))
-    if name is None:
-        name = " ".join(_strings([node.get("givenName"), node.get("familyName")])) or None
-    relatives = [Relative(relation, name)
-                 for key, relation in _RELATIONS.items()
-                 for name in _strings(node.get(key))]
-    return Person(
-        element, name=name,
-        telephones=tuple(t.removeprefix("tel:") for t in _strings(node.get("telephone"))),
-        emails=tuple(e.removeprefix("mailto:") for e in _strings(node.get("email"))),
-        birth_date=_first(node.get("birthDate")),
-        addresses=tuple(_person_addresses(node, element)), relatives=tuple(relatives))
-
-
-def _walk_items(roots: list[Any], element: Element) -> tuple[list[Person], list[PostalAddress]]:
-    """Every Person and PostalAddress in nested JSON, iteratively (@graph, lists, nesting)."""
-    people: list[Person] = []
-    addresses: list[PostalAddress] = []
-    stack = list(reversed(roots))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(reversed(node))
-        elif isinstance(node, Mapping):
-            types = _schema_types(node)
-            if "Person" in types:
-                people += _skip_bad_item(lambda n: [_person(n, element)], node)
-            if "PostalAddress" in types:
-                addresses += _skip_bad_item(lambda n: [_address(n, element)], node)
-            stack.extend(reversed([v for v in node.values() if isinstance(v, list | Mapping)]))
-    return people, addresses
-
-
-def _json_ld(soup: BeautifulSoup) -> tuple[list[Person], list[PostalAddress]]:
-    roots: list[Any] = []
-    for script in soup.find_all("script"):
-        kind = str(script.get("type") or "").split(";")[0].strip().casefold()
-        if kind != "application/ld+json":
-            continue
-        try:
-            roots.append(json.loads(script.get_text(), strict=False))
-        except (ValueError, RecursionError):
-            continue  # malformed JSON-LD is common and carries nothing we can trust
-    return _walk_items(roots, Element.JSON_LD)
-
-
-# --------------------------------------------------------------------------- microdata
-
-_MAX_ITEM_DEPTH = 8
-_MAX_ITEMS = 200  # per kind of structured data: a page about more people is a list
-
-
-def _itemtype(tag: Tag) -> set[str]:
-    return {re.split(r"[/:#]", t)[-1] for t in str(tag.get("itemtype") or "").split()}
-
-
-def _microdata_value(tag: Tag) -> str:
-    for attribute, names in (("content", None), ("href", ("a", "link", "area")),
-                             ("datetime", ("time",)), ("value", ("data", "meter"))):
-        if (names is None or tag.name in names) and tag.get(attribute) is not None:
-            return _collapse(unquote(str(tag[attribute])))
-    return _collapse(tag.get_text(" "))
-
-
-def _microdata_item(scope: Tag, depth: int = 0) -> dict[str, Any]:
-    """A microdata item as a JSON-LD-like dict, so one reader serves both."""
-    item: dict[str, Any] = {"@type": sorted(_itemtype(scope))}
-    stack = list(reversed([c for c in scope.children if isinstance(c, Tag)]))
-    while stack:
-        tag = stack.pop()
-        nested = tag.has_attr("itemscope")
-        for prop in str(tag.get("itemprop") or "").split():
-            if nested:
-                value: Any = _microdata_item(tag, depth + 1) if depth < _MAX_ITEM_DEPTH else {}
-            else:
-                value = _microdata_value(tag).removeprefix("tel:").removeprefix("mailto:")
-            item.setdefault(prop, []).append(value)
-        if not nested:
-            stack.extend(reversed([c for c in tag.children if isinstance(c, Tag)]))
-    return item
-
-
-def _microdata(soup: BeautifulSoup) -> tuple[list[Person], list[PostalAddress]]:
-    people: list[Person] = []
-    addresses: list[PostalAddress] = []
-    for scope in soup.find_all(None, {"itemscope": True}, limit=_MAX_ITEMS):
-        types = _itemtype(scope)
-        if not types & {"Person", "PostalAddress"}:
-            continue
-        for item in _skip_bad_item(lambda s: [_microdata_item(s)], scope):
-            if "Person" in types:
-                people += _skip_bad_item(lambda i: [_person(i, Element.MICRODATA)], item)
-            if "PostalAddress" in types:
-                addresses += _skip_bad_item(lambda i: [_address(i, Element.MICRODATA)], item)
-    return people, addresses
-
-
-# --------------------------------------------------------------------------- hCard
-
-_CARD_CLASSES = frozenset({"vcard", "h-card"})
-_CARD_PROPERTIES = {
-    "fn": "name", "p-name": "name", "tel": "tel", "p-tel": "tel", "email": "email",
-    "u-email": "email", "street-address": "street", "p-street-address": "street",
-    "postal-code": "postcode", "p-postal-code": "postcode", "locality": "locality",
-    "p-locality": "locality", "bday": "bday", "dt-bday": "bday",
-}  # fmt: skip
-
-
-def _card_properties(card: Tag) -> dict[str, list[str]]:
-    """Property values of one card; a nested card keeps its own properties."""
-    found: dict[str, list[str]] = {}
-    stack = list(reversed([c for c in card.children if isinstance(c, Tag)]))
-    while stack:
-        tag = stack.pop()
-        classes = set(tag.get_attribute_list("class"))
-        if classes & _CARD_CLASSES:
-            continue
-        for name in sorted(classes):
-            prop = _CARD_PROPERTIES.get(name)
-            value = _card_value(tag) if prop else ""
-            if prop and value:
-                found.setdefault(prop, []).append(value)
-        stack.extend(reversed([c for c in tag.children if isinstance(c, Tag)]))
-    return found
-
-
-def _card_value(tag: Tag) -> str:
-    href = str(tag.get("href") or "")
-    scheme, _, rest = href.partition(":")
-    if scheme.casefold() in ("tel", "mailto") and rest:
-        return _collapse(unquote(rest.partition("?")[0]))
-    if tag.get("datetime"):
-        return _collapse(str(tag["datetime"]))
-    if tag.name == "abbr" and tag.get("title"):
-        return _collapse(str(tag["title"]))
-    return _collapse(tag.get_text(" "))
-
-
-def _hcards(soup: BeautifulSoup) -> tuple[list[Person], list[PostalAddress]]:
-    """hCard (class "vcard") and microformats2 h-card: fn, tel, email, adr, bday."""
-    people: list[Person] = []
-    addresses: list[PostalAddress] = []
-    for card in soup.find_all(class_=lambda c: c in _CARD_CLASSES, limit=_MAX_ITEMS):
-        for person in _skip_bad_item(lambda c: [_hcard(c)], card):
-            people.append(person)
-            addresses += person.addresses
-    return people, addresses
-
-
-def _hcard(card: Tag) -> Person:
-    found = _card_properties(card)
-
-    def first(prop: str) -> str | None:
-        return found[prop][0] if prop in found else None
-
-    card_addresses = []
-    if any(p in found for p in ("street", "postcode", "locality")):
-        card_addresses.append(PostalAddress(Element.HCARD, street=first("street"),
-                                            postcode=first("postcode"),
-                                            locality=first("locality")))
-    return Person(
-        Element.HCARD, name=first("name"), telephones=tuple(found.get("tel", ())),
-        emails=tuple(found.get("email", ())), birth_date=first("bday"),
-        addresses=tuple(card_addresses))

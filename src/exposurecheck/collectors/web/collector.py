@@ -100,6 +100,10 @@ class WebCollector:
                 if content.parse_failed:
                     errors.append(self._page_error(url, "the page could not be parsed"))
                     continue
+                if content.unreadable:  # the text is still read: what is found, is found
+                    kinds = ", ".join(content.unreadable)
+                    errors.append(self._page_error(
+                        url, f"the page's structured data could not be read ({kinds})"))
                 try:
                     # one match per (kind, subject, detail) on a page, and one page per URL
                     matches = await in_thread(find_exposures, official, content)
