@@ -261,7 +261,8 @@ class Report(Frozen):
 
 def fingerprint(official_id: str, kind: FindingKind, subject: Subject, source: SourceId,
                 locator: Locator, detail: str = "") -> Fingerprint:
-    """A stable id for 'this kind of finding, for this official, at this place'.
+    """A stable id for 'this kind of finding, for this official, at this place'
+    (a page of a document is a place of its own).
 
     The status is left out on purpose: a finding that gets shielded keeps its
     fingerprint, so a re-audit can show it as resolved. `detail` tells apart two
@@ -271,4 +272,6 @@ def fingerprint(official_id: str, kind: FindingKind, subject: Subject, source: S
     parts = [official_id, kind.value, subject.value, source.value,
              locator.kvk_number or "", locator.vestigingsnummer or "",
              locator.address_type or "", locator.url or "", detail]
+    if locator.page is not None:  # each page of a document is redacted (or asked about) apart
+        parts.append(f"page {locator.page}")
     return Fingerprint(hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:20])

@@ -476,3 +476,10 @@ def test_a_married_name_matches_the_ways_she_writes_it(written: str) -> None:
 def test_letters_nfkd_keeps_whole_are_folded(roster: str, written: str) -> None:
     assert match_person(parse_person_name(roster), written).strength == "full"
     assert normalise_name_text(roster) == normalise_name_text(written)
+
+
+@pytest.mark.parametrize(("written", "strength"), [
+    ("mr. B. Zwart", "full"), ("dr. B. Zwart", "full"), ("Dhr. Zwart", "surname"),
+    ("Mw. Zwart", "surname"), ("M.R. Zwart", "none"), ("Dhr. K. Zwart", "none")])
+def test_a_title_before_the_name_is_no_initial(written: str, strength: str) -> None:
+    assert match_person(parse_person_name("Bram Zwart"), written).strength == strength

@@ -39,6 +39,9 @@ _PREFIX_WORDS = frozenset(
         "del", "dos", "das", "von", "zu", "vom", "l'", "d'",
     }
 )  # fmt: skip
+# Words that begin a surname without being a tussenvoegsel: the register writes "El
+# Idrissi" and "Al Amrani" as the surname, sorted under E and A.
+_SURNAME_PARTICLES = frozenset({"el", "al", "abou", "abu", "ait"})
 _PREFIX_ABBREVIATIONS = frozenset({"v.", "v", "v.d.", "v.d", "vd", "v/d", "v.d.r.", "vdr"})
 _TITLES = frozenset(
     {"dr", "drs", "mr", "ir", "ing", "prof", "ds", "dhr", "mw", "mevr", "mevrouw", "bc"}
@@ -193,6 +196,10 @@ def _surname_start(words: Sequence[_Word], all_caps_name: bool) -> int:
             continue
         if last_core > index:  # a surname follows the tussenvoegsel
             return index
+    particle = next((i for i, w in enumerate(words[1:-1], start=1)
+                     if w.plain in _SURNAME_PARTICLES), None)
+    if particle is not None and not any(w.hyphen_before for w in words[1:particle + 1]):
+        return particle  # "Ahmed El Idrissi": "El Idrissi" is the surname
     index = len(words) - 1
     while index > 0:
         previous = words[index - 1]
@@ -407,6 +414,8 @@ def _text_initials(token: str, person: PersonName) -> str | None:
     letters = token.replace(".", "")
     if not letters.isalpha() or letters in _NOT_INITIALS:
         return None
+    if letters in _TITLES and "." not in token.rstrip("."):
+        return None  # "dhr.", "mw.", "mr.": a title ("m.r." stays initials)
     if "." in token or len(letters) == 1:
         return letters
     if len(letters) <= 3 and (not set(letters) & _VOWELS or letters == person.initials):

@@ -104,6 +104,22 @@ def test_documents_without_text_pages_are_read_from_text_with_their_page() -> No
     assert ("home_address", 2) in found(result) and ("birth_date", 3) in found(result)
 
 
+def test_a_letterhead_on_every_page_is_a_finding_on_every_page() -> None:
+    letterhead = "W. Maas · Kerkstr. 12a · 8181 AB Heerde · pagina {}/3\n\nDe raad besluit."
+    letter = body("Gemeente Heerde", "ori_heerde", [
+        doc("7", *(letterhead.format(n) for n in (1, 2, 3)))])
+    result = collect(MockOri(data(letter)))
+    assert found(result) == {("home_address", 1), ("home_address", 2), ("home_address", 3)}
+    assert len({f.fingerprint for f in result.findings}) == 3
+
+
+def test_lines_of_a_paragraph_are_read_together_and_blank_lines_part_them() -> None:
+    sender = body("Gemeente Heerde", "ori_heerde", [doc(
+        "8", "Afzender: W. Maas\nKerk-\nstraat\n12a\n8181 AB Heerde\n\nDe raad besluit.",
+        "Afzender: W. Maas\nKerkstraat\n\n12a 8181 AB Heerde")])
+    assert found(collect(MockOri(data(sender)))) == {("home_address", 1)}
+
+
 def test_the_organisation_maps_through_organization_documents_with_a_leading_space() -> None:
     spaced = {**HEERDE, "name": " Gemeente Heerde"}
     assert found(collect(MockOri(data(spaced, OTHER))))

@@ -193,8 +193,7 @@ class OriCollector:
                             f"{hit.pages_total} candidate pages, {len(hit.pages)} were read"))
             for number, text in pages:
                 self.pages_read += 1
-                for match in await in_thread(find_exposures, official,
-                                             _content(hit, text)):
+                for match in await in_thread(_page_matches, official, hit, text):
                     if match.kind in ORI_KINDS:
                         findings.append(_finding(official, hit, number, match))
         return findings, errors
@@ -267,11 +266,43 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _content(hit: Hit, text: str) -> PageContent:
-    """One page of a document as the web matchers read it: a block per line."""
+def _paragraphs(text: str) -> list[str]:
+    """A page's paragraphs (runs of lines between blank lines), each unwrapped as the
+    PDF reader does."""
+    runs: list[list[str]] = [[]]
+    for line in text[:_MAX_PAGE_CHARS].split("\n"):
+        if line.strip():
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [paragraph for paragraph in (unwrap(run) for run in runs) if paragraph]
+
+
+def _page_matches(official: Official, hit: Hit, text: str) -> list[WebMatch]:
+    """The page read line by line, then paragraph by paragraph.
+
+    Lines keep a table row or a list item to itself, so what is found there is tied to
+    the right name and quoted without the next row. Paragraphs read what a PDF set over
+    several lines: an address block ("Vorchterweg" / "18" / "8194 LA Veessen"), or a
+    sentence that names the official on one line and the partner on the next. Of one
+    value the surer match counts, the line's when they are as sure.
+    """
+    lines, paragraphs = _lines(text), _paragraphs(text)
+    best = {(m.kind, m.subject, m.detail): m for m in find_exposures(
+        official, _content(hit, lines))}
+    if paragraphs != lines:
+        for match in find_exposures(official, _content(hit, paragraphs)):
+            key = (match.kind, match.subject, match.detail)
+            if key not in best or match.score > best[key].score:
+                best[key] = match
+    return list(best.values())
+
+
+def _content(hit: Hit, blocks: list[str]) -> PageContent:
+    """One page of a document as the web matchers read it: a block per line or paragraph."""
     title = hit.source.get("name")
     return PageContent(url=_url(hit) or "", title=title if isinstance(title, str) else "",
-                       blocks=tuple(Block(Element.TEXT, line) for line in _lines(text)))
+                       blocks=tuple(Block(Element.TEXT, block) for block in blocks))
 
 
 def _url(hit: Hit) -> str | None:

@@ -28,7 +28,7 @@ _DATES = (
     re.compile(rf"(?<![\w])(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                rf"{_YEAR}(?![\w])"),
     re.compile(r"(?<![\w/.-])(?P<day>\d{1,2})\s?(?P<sep>[-/.])\s?(?P<month>\d{1,2})\s?(?P=sep)"
-               r"\s?(?P<year>\d{4}|'?\d{2})(?![\w/.-]|\.\d)"),
+               r"\s?(?P<year>\d{4}|'?\d{2})(?![\w/-])(?!\.\w)"),  # a full stop may end the sentence
     re.compile(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d])"),
 )
 

@@ -37,10 +37,11 @@ _POSTCODE = re.compile(LEAD + r"(?:(?:postcode|pc)\s*:?\s*)?([1-9][0-9]{3}\s?[A-
 
 
 _STREET_ONLY_SCORE = 0.75
-_NUMBER_LABEL = re.compile(r"\s*(?:huisnummer|huisnr|nummer|nr|no)\.?\s*:?\s*", re.IGNORECASE)
 _LINE_LABEL = re.compile(r"[^\W\d_][\w ]{0,30}:\s*")
-_HOUSE_NUMBER_WORD = re.compile(r"[\s,]*(?:huisnummer|huisnr|nummer|nr|no)\.?\s*:?$",
-                                re.IGNORECASE)  # "Kerkstraat nr. 12"
+_NUMBER_WORD = r"(?:huisnummer|huisnr|nummer|nr|no)\.?\s*:?"
+_NUMBER_LABEL = re.compile(r"\s*" + _NUMBER_WORD + r"\s*", re.IGNORECASE)
+_HOUSE_NUMBER_WORD = re.compile(r"[\s,]*" + _NUMBER_WORD + "$",  # "Kerkstraat nr. 12"
+                                re.IGNORECASE)
 _MAX_STREET_WORDS = 6
 
 
@@ -205,7 +206,8 @@ def _postcode_hits(home: Address, text: str) -> Iterator[_AddressHit]:
     """"8166 AJ 9": in the Netherlands a postcode and a house number name one address."""
     if home.postcode is None:
         return
-    pattern = re.compile(rf"(?<![\w]){home.postcode[:4]}\s?{home.postcode[4:]}\s+"
+    pattern = re.compile(rf"(?<![\w]){home.postcode[:4]}\s?{home.postcode[4:]}"
+                         rf"(?:\s+|\s*[,;]?\s*{_NUMBER_WORD}\s*)"  # "8191 KX, huisnummer 7"
                          rf"{home.number}(?![\d])", re.IGNORECASE)
     for found in pattern.finditer(text):
         suffix = _SUFFIX.match(text, found.end())

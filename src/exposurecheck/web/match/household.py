@@ -35,16 +35,38 @@ def find(page: Page) -> Iterator[WebMatch]:
     profile = page.profile
     if not profile.members or not page.about:
         return
+    family_page = _FamilyPage(page)
     for member in profile.members:
-        yield from _member_in_text(profile, page, member)
+        yield from _member_in_text(profile, page, member, family_page)
         yield from _member_in_structured(page, member)
 
 
-def _member_in_text(profile: Profile, page: Page, member: Member) -> Iterator[WebMatch]:
+class _FamilyPage:
+    """Does the page speak of the official's family ("mijn vrouw, raadslid Ineke Schutte")?
+    Worked out once per page, when a full name needs it."""
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._answer: bool | None = None
+
+    def __bool__(self) -> bool:
+        if self._answer is None:
+            page = self._page
+            self._answer = any(
+                _FAMILY.search(folded, *page.sentence(index, m.start, m.end))
+                for index, folded in ((i, fold(b.text)) for i, b in enumerate(page.blocks)
+                                      if page.mentions(i))
+                for m in page.mentions(index))
+        return self._answer
+
+
+def _member_in_text(profile: Profile, page: Page, member: Member,
+                    family_page: _FamilyPage) -> Iterator[WebMatch]:
     """A first name (with a family surname or none) where the text ties it to the official.
 
     A bare first name needs a family word or the official in its sentence; a full
-    name needs either anywhere in its block.
+    name needs either anywhere in its block, or a page that speaks of the official's
+    family (a letter signed by the partner).
     """
     for index, block in enumerate(page.blocks):
         text = block.text
@@ -65,12 +87,20 @@ def _member_in_text(profile: Profile, page: Page, member: Member) -> Iterator[We
             if end > found.end():
                 if block_family is None:
                     block_family = bool(_FAMILY.search(folded))
-                tied = family or block_family or bool(page.mentions(index))
+                tied = family or block_family or bool(page.mentions(index)) or bool(
+                    family_page)
             elif member.official_first:  # a bare "Willem" next to Willem Maas is Willem Maas
                 tied = family
             else:
                 tied = family or bool(page.mentions_between(index, begin, stop))
-            if not tied or not page.attributed(index, found.start()):
+            if not tied:
+                continue
+            if end > found.end() and family:
+                # "Zijn partner Eva Stam-Visser ... De heer Stam": the whole name of the
+                # family with a family word is theirs, unless it follows someone else
+                if page.someone_else_before(index, found.start()):
+                    continue
+            elif not page.attributed(index, found.start()):
                 continue
             yield WebMatch(FindingKind.HOUSEHOLD_NAME, Subject.HOUSEHOLD, block.element,
                            text[found.start():end], snippet(text, found.start(), end),

@@ -23,6 +23,7 @@ from exposurecheck.web.match.text import (
     PREFIX_WORDS,
     ROLE_WORDS,
     SENTENCE_WINDOW,
+    TITLE_BEFORE_SURNAME,
     fold,
     sentence_ends,
     sentence_in,
@@ -41,6 +42,7 @@ class _Mention:
     start: int
     end: int
     full: bool
+    titled: bool = False  # the surname after an office or a form of address
 
 
 # Capitalised words that make a "name" a party, organisation, place or street instead.
@@ -106,7 +108,8 @@ class Page:
         self._counts: Counter[tuple[FindingKind, str]] = Counter()
         self._ends: dict[int, list[tuple[int, int]]] = {}
         self._perfect: dict[tuple[FindingKind, str], int] = {}  # best element with score 1
-        self.about = any(m.full for i in range(len(self.blocks)) for m in self.mentions(i)) or any(
+        self.about = any(m.full or m.titled for i in range(len(self.blocks))
+                         for m in self.mentions(i)) or any(
             self.is_official(p) for p in content.people)
 
     def sentence(self, index: int, start: int, end: int) -> tuple[int, int]:
@@ -187,7 +190,9 @@ class Page:
             if strength == "full":
                 yield _Mention(found.start(), found.end(), True)
             elif strength == "surname" and not _other_given_name(text, found.start()):
-                yield _Mention(found.start(), found.end(), False)
+                yield _Mention(found.start(), found.end(), False,
+                               _titled(text, found.start(), found.end(),
+                                       self.profile.surname_words))
         if self.profile.first is None:
             return
         for found in self.profile.first.finditer(folded):  # "Anne-Marie woont ..."
@@ -259,6 +264,11 @@ class Page:
                 return verdict
         return self.section_is_official(index)
 
+    def someone_else_before(self, index: int, position: int) -> bool:
+        """Is the person named last before `position` in its sentence someone else?"""
+        begin = self.sentence(index, position, position)[0]
+        return self._nearest(index, begin, position, True) is False
+
     def _nearest(self, index: int, low: int, high: int, reverse: bool) -> bool | None:
         refs = [(m.start, True) for m in self.mentions_between(index, low, high)]
         text = self.blocks[index].text
@@ -305,6 +315,19 @@ class Page:
             for m in self.profile.members if m.parsed.surnames and m.parsed.first_names
             for b in self.blocks)
         return Subject.HOUSEHOLD if household_named else None
+
+
+_DOUBLE_NAME = re.compile(r"\s*-\s*(?:" + PREFIX_WORDS + r"\s+)*([^\W\d_][\w'’]*)",
+                          re.IGNORECASE)  # "-de Boer"
+
+
+def _titled(text: str, start: int, end: int, surname_words: frozenset[str]) -> bool:
+    """"Wethouder Brouwer", not "mevrouw Brouwer-Smit" (a double name that is not the
+    official's: someone of the family, or someone else)."""
+    double = _DOUBLE_NAME.match(text, end)
+    if double is not None and fold(double.group(1)) not in surname_words:
+        return False
+    return TITLE_BEFORE_SURNAME.search(fold(text[max(0, start - 30):start])) is not None
 
 
 _WORD_AT_END = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)$", re.IGNORECASE)

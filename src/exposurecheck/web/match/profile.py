@@ -33,6 +33,7 @@ class Profile:
     official: Official
     person: PersonName
     surname: re.Pattern[str] | None  # tussenvoegsel + surname part, on folded text
+    surname_words: frozenset[str]  # the surname's words, folded as names are
     first: re.Pattern[str] | None  # the first name as the roster writes it, on folded text
     phones: frozenset[str]
     emails: tuple[tuple[str, re.Pattern[str]], ...]
@@ -135,7 +136,7 @@ def official_profile(official: Official) -> Profile:
         hint = words[-1][:4] if words else None
     first = own_first if person.first_names else ""
     return Profile(
-        official=official, person=person, surname=surname,
+        official=official, person=person, surname=surname, surname_words=official_surname,
         first=_first_name_pattern(first) if len(first) > 1 else None,
         phones=frozenset(p for p in (_e164(raw) for raw in official.phones) if p),
         emails=tuple((e.strip().casefold(), _email_pattern(e.strip().casefold()))

@@ -109,12 +109,21 @@ ROLE_WORDS = frozenset({
 })  # fmt: skip
 
 
+# Words that name a person by surname alone as surely as a full name: an office
+# ("wethouder Brouwer", "Statenlid Van Boxtel") or a form of address ("Mevrouw Haddou",
+# "de heer Stam"). Minutes and letters name the officials they are about this way.
+TITLE_BEFORE_SURNAME = re.compile(
+    r"(?<![\w-])(?:loco-?burgemeester|burgemeester|wethouder|(?:gemeente)?raadslid|statenlid|"
+    r"gedeputeerde|commissaris|dijkgraaf|heemraad|hoogheemraad|fractievoorzitter|"
+    r"mevrouw|mevr|mw|meneer|heer|dhr|hr|mayor|alderman|councillor|mrs|ms|mr)"
+    r"\.?\s+$")
+
 NAME_WINDOW = 200  # a name, its initials, prefixes and title fit in far less
 
 
 # A surname after a first name; "in", "te" and "op" are tussenvoegsels too, but far more
 # often the start of "in Dalfsen", so they are left out here.
-FOLLOWING_NAME = re.compile(r" +((?:(?:van|de|der|den|ter|ten|'t|el|al|da|di|du|le|la|von) +)"
+FOLLOWING_NAME = re.compile(r" +((?:(?:van|de|der|den|ter|ten|'t|[Ee]l|[Aa]l|da|di|du|le|la|von) +)"
                             r"{0,4})([A-Z][\w'’]*(?:-[\w'’]+)*)")
 NOT_A_SURNAME = frozenset({"en", "of", "is", "was", "heeft", "had", "die", "zit",
                            "gaat", "werkt", "woont", "studeert", "and", "has"})
