@@ -64,7 +64,7 @@ def test_every_text_kept_in_a_table_has_a_dutch_translation() -> None:
              *(t for r in RULES.values() for t in (r.short, r.full)),
              *STATEMENT_TEXT.values()]
     dutch = translator(Lang.NL)
-    assert len(texts) == 70
+    assert STEPS and WEB_STEPS and RULES and STATEMENT_TEXT
     assert not [t for t in texts if dutch.gettext(t) == t]
 
 
