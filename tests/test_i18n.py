@@ -1,4 +1,5 @@
-"""Translation catalogues: complete, compilable, placeholders intact, a language is a file."""
+"""Translation catalogues: complete, compilable, placeholders intact, a language is a file,
+and no Dutch and English text side by side in the code."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from exposurecheck import i18n
+from exposurecheck.evidence.statement import _TEXT as STATEMENT_TEXT
 from exposurecheck.i18n import DOMAIN, LOCALE_DIR, Lang, compile_po, load_catalogue, translator
+from exposurecheck.recommendations import STEPS
 from exposurecheck.reporters.labels import label
+from exposurecheck.reporters.sarif import RULES
+from exposurecheck.web.advice import WEB_STEPS
 
 SRC = Path(i18n.__file__).parent
 CATALOGUES = sorted(LOCALE_DIR.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
@@ -51,6 +56,43 @@ def test_the_catalogue_holds_only_what_the_code_uses(po: Path) -> None:
     used = _msgids_in_code()
     stale = sorted(m.id for m in _catalogue(po) if m.id and (m.context, m.id) not in used)
     assert not stale, f"not in the code any more (run pybabel update): {stale[:10]}"
+
+
+def test_every_text_kept_in_a_table_has_a_dutch_translation() -> None:
+    """A table's text is translated where it is used: unmarked, it would stay English."""
+    texts = [*(t for s in (*STEPS.values(), *WEB_STEPS.values()) for t in (s.title, s.text)),
+             *(t for r in RULES.values() for t in (r.short, r.full)),
+             *STATEMENT_TEXT.values()]
+    dutch = translator(Lang.NL)
+    assert STEPS and WEB_STEPS and RULES and STATEMENT_TEXT
+    assert not [t for t in texts if dutch.gettext(t) == t]
+
+
+# Dutch and English side by side in Python instead of in the catalogue.
+_SIDE_BY_SIDE = re.compile(
+    r"\b(?:nl|en)\s*=(?!=)"                          # nl=..., en=..., nl, en = ...
+    r"|\b(?:nl|en)\s*:\s*(?:str|tuple|_)"            # a field or parameter nl: str
+    r"|[\"'](?:nl|en)[\"']\s*:"                      # {"nl": ..., "en": ...}
+    r"|\bLang\.(?:NL|EN)\s*:\s*f?[\"']"              # {Lang.NL: "...", ...}
+    r"|\bif\s+(?:nl|en)\b"                           # "..." if nl else "..."
+    r"|\bif\s+lang\s+is\s+(?:not\s+)?Lang\.\w+\s*:"  # if lang is Lang.NL: return "..."
+    r"|[\"']\s+if\s+[^\n]*\bLang\.\w+\s+else\s+f?[\"']")  # "..." if lang is Lang.NL else "..."
+
+
+@pytest.mark.parametrize("line", [
+    'nl=_Text("Titel", "Tekst"),', "    en: tuple[str, str]", 'nl, en = _TEXT[key]',
+    '{"nl": "Aan", "en": "To"}', '{Lang.NL: "verklaring.txt", Lang.EN: "statement.txt"}',
+    '("verwijder de regel" if nl else', "    if lang is Lang.NL:",
+    'return "Aan" if lang is Lang.NL else "To"'])
+def test_the_side_by_side_check_sees_a_pair(line: str) -> None:
+    assert _SIDE_BY_SIDE.search(line)
+
+
+def test_no_dutch_and_english_pair_remains_in_the_code() -> None:
+    pairs = [f"{path.relative_to(SRC)}:{number}" for path in sorted(SRC.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if _SIDE_BY_SIDE.search(line)]
+    assert not pairs, f"put the text in the catalogue (English msgid, .po msgstr): {pairs}"
 
 
 def _placeholders(text: str) -> tuple[list[str], list[str]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
 
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import Lang, translator
 from exposurecheck.models import (
     Acceptance,
     Finding,
@@ -100,19 +100,16 @@ class BaselineWarning(Frozen):
         e = self.entry
         what = ", ".join(p for p in (e.official_id, e.kind.value if e.kind else None,
                                      e.fingerprint) if p)
-        nl = lang is Lang.NL
+        _ = translator(lang).gettext
         if self.kind is WarningKind.EXPIRED:
             assert e.expires is not None
-            return (f"baseline: acceptatie van {what} is verlopen op {e.expires}: de bevinding "
-                    "telt weer mee; verleng of verwijder de regel" if nl else
-                    f"baseline: the acceptance of {what} expired on {e.expires}: the finding "
-                    "counts again; renew or remove the entry")
+            return _("baseline: the acceptance of {what} expired on {expires}: the finding "
+                     "counts again; renew or remove the entry").format(what=what,
+                                                                       expires=e.expires)
         if self.shielded:
-            return (f"baseline: {what} is nu afgeschermd; verwijder de regel" if nl else
-                    f"baseline: {what} is shielded now; remove the entry")
-        return (f"baseline: {what} komt met geen enkele blootstelling meer overeen; verwijder de "
-                "regel" if nl else
-                f"baseline: {what} no longer matches any exposure; remove the entry")
+            return _("baseline: {what} is shielded now; remove the entry").format(what=what)
+        return _("baseline: {what} no longer matches any exposure; remove the entry").format(
+            what=what)
 
 
 def apply_baseline(report: Report, baseline: Baseline,

@@ -59,7 +59,7 @@ def register(app: typer.Typer, env: dict[str, str] | None,
         from rich.console import Console
 
         from exposurecheck.evidence.browser import find_chromium
-        from exposurecheck.evidence.run import STATEMENTS, TsaSettings, make_evidence
+        from exposurecheck.evidence.run import TsaSettings, make_evidence, statement_files
         from exposurecheck.web.fetch import FetchPolicy
 
         err = Console(stderr=True, highlight=False)
@@ -87,7 +87,7 @@ def register(app: typer.Typer, env: dict[str, str] | None,
             err.print(f"warning: {warning}", markup=False)
         err.print(f"evidence: {len(outcome.manifest.captures)} page(s), "
                   f"{len(outcome.manifest.files)} file(s) in {out} "
-                  f"({', '.join(STATEMENTS.values())}); timestamp: "
+                  f"({', '.join(statement_files().values())}); timestamp: "
                   f"{'verified' if outcome.timestamped else 'none'}", markup=False)
         failed = any(c.problem for c in outcome.manifest.captures)
         raise typer.Exit(ExitCode.INCOMPLETE if failed or (tsa and not outcome.timestamped)

@@ -1,4 +1,4 @@
-"""What to do about a finding, in Dutch and English, each step with its legal basis.
+"""What to do about a finding, each step with its legal basis (texts translated in locale/).
 
 Texts live here, not in collectors, so every source recommends the same steps
 in the same words and a translation is reviewed in one place.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import N_, Lang, translator
 from exposurecheck.legal import (
     CONVENANT,
     HRB_51_LID_3,
@@ -36,21 +36,17 @@ CHANGE_URL = "https://www.kvk.nl/wijzigen/"
 
 
 @dataclass(frozen=True)
-class _Text:
+class _Step:
+    """One step; `title` and `text` are English msgids, translated in locale/."""
+
+    legal_basis: str
+    url: str
     title: str
     text: str
 
-
-@dataclass(frozen=True)
-class _Step:
-    legal_basis: str
-    url: str
-    nl: _Text
-    en: _Text
-
     def render(self, step_id: str, lang: Lang) -> Recommendation:
-        text = self.nl if lang is Lang.NL else self.en
-        return Recommendation(id=step_id, title=text.title, text=text.text,
+        _ = translator(lang).gettext
+        return Recommendation(id=step_id, title=_(self.title), text=_(self.text),
                               legal_basis=self.legal_basis, url=self.url)
 
 
@@ -58,16 +54,8 @@ STEPS: dict[str, _Step] = {
     "kvk-shield-convenant": _Step(
         legal_basis=f"{HRB_51_LID_4}; {CONVENANT}",
         url=CONVENANT_URL,
-        nl=_Text(
-            "Laat het bezoekadres afschermen via het convenant",
-            "Burgemeesters, wethouders, raads- en Statenleden, gedeputeerden en leden van een "
-            "waterschapsbestuur, en hun partner of huisgenoot met een eigen onderneming, kunnen "
-            "het bezoekadres in het Handelsregister laten afschermen. Voorwaarden: je staat als "
-            "ambtsdrager op de website van je overheidsorganisatie, het bezoekadres is je "
-            "woonadres, het is geen bv of nv, en je geeft een correspondentieadres op (bijv. een "
-            "postbus). Dien het formulier uit bijlage B van het convenant in bij KVK."),
-        en=_Text(
-            "Have the visiting address shielded under the covenant",
+        title=N_("Have the visiting address shielded under the covenant"),
+        text=N_(
             "Mayors, aldermen, municipal and provincial council members, provincial executives "
             "and water board members, and their partners or housemates with a business of their "
             "own, can have the visiting address shielded in the Business Register. Conditions: "
@@ -79,17 +67,8 @@ STEPS: dict[str, _Step] = {
     "kvk-shield-threat": _Step(
         legal_basis=HRB_51_LID_3,
         url=SHIELDING_URL,
-        nl=_Text(
-            "Afscherming bij een concrete dreiging",
-            "Het convenant voor politieke ambtsdragers geldt niet voor een bv, nv of "
-            "buitenlandse rechtsvorm, en niet voor wie geen politiek ambtsdrager is. Is er een "
-            "concrete dreiging, dan kan KVK het bezoekadres van elke rechtsvorm afschermen. "
-            "Voorwaarden: afscherming is nodig voor je veiligheid, het adres is niet via een "
-            "andere inschrijving zichtbaar, er is geen openbaar telefoonnummer, je hebt zelf "
-            "maatregelen genomen, en je geeft een correspondentieadres op. Overweeg anders een "
-            "ander vestigingsadres."),
-        en=_Text(
-            "Shielding on a concrete threat",
+        title=N_("Shielding on a concrete threat"),
+        text=N_(
             "The covenant for political office holders does not cover a BV, NV or foreign "
             "legal form, nor anyone who is not a political office holder. When there is a "
             "concrete threat, KVK can shield the visiting address of any legal form. "
@@ -101,14 +80,9 @@ STEPS: dict[str, _Step] = {
     "kvk-postal-address": _Step(
         legal_basis="KVK-beleid vooruitlopend op nieuwe wetgeving (eenmanszaak vanuit huis)",
         url=SHIELDING_URL,
-        nl=_Text(
-            "Eerste stap voor je eenmanszaak: toon een postadres in plaats van je woonadres",
-            "KVK biedt een eenmanszaak die vanuit huis werkt, vooruitlopend op nieuwe "
-            "wetgeving, de mogelijkheid het woonadres af te schermen door een postadres op te "
-            "geven dat afwijkt van het woon- en bezoekadres, bijvoorbeeld een postbus. Regel "
-            "dit via Mijn KVK; voor dit verzoek is geen dreiging nodig."),
-        en=_Text(
-            "First step for your sole proprietorship: show a postal address instead of your home",
+        title=N_("First step for your sole proprietorship: show a postal address instead of your "
+                 "home"),
+        text=N_(
             "In anticipation of new legislation, KVK lets a sole proprietorship run from home "
             "shield the home address by giving a postal address that differs from the home and "
             "visiting address, such as a PO box. Arrange it in Mijn KVK; no threat is needed."),
@@ -116,13 +90,8 @@ STEPS: dict[str, _Step] = {
     "kvk-correspondence-address": _Step(
         legal_basis="Handelsregisterwet 2007: een gewone wijziging van de inschrijving",
         url=CHANGE_URL,
-        nl=_Text(
-            "Verplaats het correspondentieadres van je woonadres",
-            "Een correspondentieadres wordt nooit afgeschermd: staat daar je woonadres, dan is "
-            "het openbaar, ook als het bezoekadres is afgeschermd. Geef een postbus of ander "
-            "adres op als correspondentieadres."),
-        en=_Text(
-            "Move the correspondence address away from your home",
+        title=N_("Move the correspondence address away from your home"),
+        text=N_(
             "A correspondence address is never shielded: if it is your home address, your home "
             "address is public even when the visiting address is shielded. Register a PO box or "
             "another address as the correspondence address."),
@@ -130,14 +99,8 @@ STEPS: dict[str, _Step] = {
     "kvk-unknown-registration": _Step(
         legal_basis="Handelsregisterwet 2007 (terugmeldplicht bestuursorganen)",
         url=DIGIMELDING_URL,
-        nl=_Text(
-            "Controleer de onbekende inschrijving op je adres",
-            "Op je woonadres staat een onderneming ingeschreven die niemand van je huishouden "
-            "is: een vorige bewoner, een vergissing of misbruik van je adres. Zoek het "
-            "KVK-nummer op en neem contact op met KVK; je gemeente kan een onjuist adres als "
-            "bestuursorgaan terugmelden via Digimelding. Doe aangifte bij opzettelijk misbruik."),
-        en=_Text(
-            "Check the unknown registration at your address",
+        title=N_("Check the unknown registration at your address"),
+        text=N_(
             "A business that belongs to nobody in your household is registered at your home "
             "address: a former occupant, a mistake, or misuse of your address. Look up the KVK "
             "number and contact KVK; your municipality, as a government body, can report an "
@@ -148,14 +111,8 @@ STEPS: dict[str, _Step] = {
         # longer shows an ended registration, copies of it still do (domain README, s. 3).
         legal_basis="art. 17 AVG (Verordening (EU) 2016/679)",
         url="https://www.autoriteitpersoonsgegevens.nl/themas/basis-avg/privacyrechten-avg/recht-op-vergetelheid",
-        nl=_Text(
-            "Een beëindigde inschrijving op je adres: laat kopieën verwijderen",
-            "Deze inschrijving is beëindigd en staat niet meer in het actuele Handelsregister, "
-            "maar wel in oude uittreksels en op sites die het register hebben overgenomen. Zoek "
-            "de naam en het KVK-nummer op die sites en vraag elke site om verwijdering van je "
-            "adres (AVG art. 17). Bij KVK zelf is hier niets meer af te schermen."),
-        en=_Text(
-            "An ended registration at your address: have copies removed",
+        title=N_("An ended registration at your address: have copies removed"),
+        text=N_(
             "This registration has ended and is no longer in the live Business Register, but "
             "old extracts and sites that copied the register still show it. Look up the name "
             "and KVK number on those sites and ask each to erase your address (GDPR art. 17). "
@@ -165,16 +122,8 @@ STEPS: dict[str, _Step] = {
         legal_basis="Regeling beveiligingsmaatregelen decentrale bestuurders (sinds 1 januari "
                     "2024)",
         url="https://hetccv.nl/",
-        nl=_Text(
-            "Vraag een beveiligingsadvies op maat aan (CCV)",
-            "Als bestuurder (burgemeester, wethouder, gedeputeerde, lid van een dagelijks "
-            "bestuur) heb je recht op een beveiligingsadvies op maat van het CCV over je woning, "
-            "je gedrag en je digitale zichtbaarheid. Je gemeente, provincie of waterschap vraagt "
-            "het aan, voert de maatregelen uit en betaalt ze; het Rijk (BZK) draagt EUR 2,5 "
-            "miljoen per jaar bij. Vraag ernaar bij de burgemeester of de secretaris, en let op "
-            "het Politiekeurmerk Veilig Wonen."),
-        en=_Text(
-            "Ask for a tailored security advice (CCV)",
+        title=N_("Ask for a tailored security advice (CCV)"),
+        text=N_(
             "As a bestuurder (mayor, alderman, provincial executive, member of a daily board) "
             "you are entitled to a tailored security advice by the CCV on your home, your "
             "behaviour and your digital exposure. Your municipality, province or water board "
@@ -185,14 +134,8 @@ STEPS: dict[str, _Step] = {
     "support-help": _Step(
         legal_basis="Netwerk Weerbaar Bestuur; vertrouwenspersonen van de beroepsverenigingen",
         url="https://www.weerbaarbestuur.nl/",
-        nl=_Text(
-            "Je staat er niet alleen voor: vraag hulp",
-            "De vertrouwenspersonen van het NGB (burgemeesters), de Wethoudersvereniging, de "
-            "NVvR (raadsleden) en Statenlid.nu helpen bij intimidatie en bedreiging, en het "
-            "Netwerk Weerbaar Bestuur biedt advies en steun. Meld het ook bij de burgemeester "
-            "of de griffier."),
-        en=_Text(
-            "You are not on your own: ask for help",
+        title=N_("You are not on your own: ask for help"),
+        text=N_(
             "The confidential contacts of the NGB (mayors), the Wethoudersvereniging "
             "(aldermen), the NVvR (council members) and Statenlid.nu help with intimidation and "
             "threats, and the Netwerk Weerbaar Bestuur offers advice and support. Also tell the "
@@ -201,14 +144,8 @@ STEPS: dict[str, _Step] = {
     "support-report-doxing": _Step(
         legal_basis="art. 285d Wetboek van Strafrecht (doxing, sinds 1 januari 2024)",
         url="https://www.politie.nl/aangifte-of-melding-doen",
-        nl=_Text(
-            "Wordt je adres gebruikt om je te intimideren? Doe aangifte",
-            "Doe aangifte bij de politie en kies daarbij domicilie op het gemeentehuis (of het "
-            "provinciehuis): dan komt het gemeentehuis als adres in de aangifte en blijft je "
-            "woonadres uit het dossier. Leg vooraf vast wat er staat (exposurecheck evidence) en "
-            "informeer de burgemeester of de griffier."),
-        en=_Text(
-            "Is your address used to intimidate you? Report it",
+        title=N_("Is your address used to intimidate you? Report it"),
+        text=N_(
             "Report it to the police and give the town hall (or provincial house) as your "
             "address for service (domicilie kiezen): the town hall then stands in the report and "
             "your home address stays out of the file. Record the publication first "
@@ -217,15 +154,8 @@ STEPS: dict[str, _Step] = {
     "support-search-engines": _Step(
         legal_basis="art. 17 AVG; HvJ EU C-131/12 (recht om vergeten te worden)",
         url="https://support.google.com/websearch/",
-        nl=_Text(
-            "Haal het ook uit zoekmachines",
-            "Vraag Google via 'Resultaten over jou' (Results about you) om resultaten met je "
-            "adres, telefoonnummer of e-mail te verwijderen, en gebruik de Europese formulieren "
-            "voor het recht om vergeten te worden van Google en Bing. Is de pagina aangepast, "
-            "vraag dan om verwijdering van verouderde inhoud. Vraag het Internet Archive "
-            "(info@archive.org) om oude kopieën te verwijderen."),
-        en=_Text(
-            "Remove it from search engines too",
+        title=N_("Remove it from search engines too"),
+        text=N_(
             "Ask Google through 'Results about you' to remove results showing your address, "
             "phone number or e-mail, and use the EU right-to-be-forgotten forms of Google and "
             "Bing. Once the page has changed, request removal of outdated content. Ask the "
@@ -234,14 +164,8 @@ STEPS: dict[str, _Step] = {
     "support-copied-registers": _Step(
         legal_basis="art. 17 AVG",
         url=SHIELDING_URL,
-        nl=_Text(
-            "Sites die het Handelsregister overnemen houden het oude adres",
-            "Na afscherming toont KVK je adres niet meer, maar sites die het Handelsregister "
-            "hebben overgenomen (bedrijvengidsen, uittrekselsites) houden het oude adres. Zoek "
-            "je KVK-nummer op en stuur elke site een eigen verzoek tot verwijdering (AVG art. "
-            "17)."),
-        en=_Text(
-            "Sites that copy the Business Register keep the old address",
+        title=N_("Sites that copy the Business Register keep the old address"),
+        text=N_(
             "After shielding KVK no longer shows your address, but sites that copied the "
             "Business Register (company directories, extract sites) keep the old one. Look up "
             "your KVK number and send each site its own erasure request (GDPR art. 17)."),
@@ -250,15 +174,8 @@ STEPS: dict[str, _Step] = {
         legal_basis="Kadaster (tijdelijke afscherming bij concrete dreiging, sinds 15 oktober "
                     "2023); Wet basisregistratie personen (geheimhouding)",
         url="https://www.kadaster.nl/",
-        nl=_Text(
-            "Andere plaatsen waar je adres staat",
-            "Bij een concrete dreiging kan het Kadaster je gegevens sinds 15 oktober 2023 "
-            "tijdelijk afschermen. Controleer telefoongidsen en nummerdiensten voordat je "
-            "verklaart dat er geen nummer van je openbaar is. Ouders kunnen geheimhouding in de "
-            "BRP ook voor hun kinderen tot 16 jaar aanvragen. Bij ernstige dreiging kan de "
-            "gemeente een briefadres toestaan."),
-        en=_Text(
-            "Other places where your address stands",
+        title=N_("Other places where your address stands"),
+        text=N_(
             "On a concrete threat the Kadaster (Land Registry) can shield your data temporarily "
             "since 15 October 2023. Check telephone directories and directory services before "
             "you declare that no number of yours is public. Parents can request BRP secrecy "
@@ -268,13 +185,8 @@ STEPS: dict[str, _Step] = {
     "kvk-shielded-keep": _Step(
         legal_basis=ART_51,
         url=SHIELDING_URL,
-        nl=_Text(
-            "Afscherming is actief: houd dit zo",
-            "Het bezoekadres is afgeschermd. Controleer dat het correspondentieadres niet je "
-            "woonadres is, en vraag na een verhuizing of nieuwe vestiging opnieuw afscherming "
-            "aan."),
-        en=_Text(
-            "Shielding is in place: keep it that way",
+        title=N_("Shielding is in place: keep it that way"),
+        text=N_(
             "The visiting address is shielded. Check that the correspondence address is not "
             "your home address, and request shielding again after a move or a new branch."),
     ),

@@ -131,7 +131,7 @@ def test_a_section_per_official_with_incomplete_marker(report: Report) -> None:
     assert section(page, "demo-001").select_one(".incomplete") is None
 
 
-KVK_TITLES = {s.en.title for k, s in STEPS.items() if k.startswith("kvk-")}
+KVK_TITLES = {s.title for k, s in STEPS.items() if k.startswith("kvk-")}
 
 
 def test_steps_follow_urgency_and_carry_basis_and_link() -> None:

@@ -34,12 +34,16 @@ from exposurecheck.evidence.timestamp import (
     request_timestamp,
     verify_timestamp,
 )
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import Lang, translator
 from exposurecheck.models import Finding, OfficialResult
 from exposurecheck.output import write_private
 from exposurecheck.web.fetch import FetchPolicy
 
-STATEMENTS = {Lang.NL: "verklaring.txt", Lang.EN: "statement.txt"}
+
+def statement_files() -> dict[Lang, str]:
+    """One statement per language, each under its own name."""
+    # TRANSLATORS: the file name of the statement to attach to a police report
+    return {lang: translator(lang).pgettext("file name", "statement.txt") for lang in Lang}
 
 
 @dataclass(frozen=True)
@@ -110,11 +114,12 @@ def _make(out: Path, urls: Sequence[str], findings: Mapping[str, Sequence[Findin
     captured = [file_entry(out, out / f) for e in entries for f in e.files]
     manifest = Manifest(tool="exposurecheck", version=__version__, created_at=datetime.now(UTC),
                         official=official, captures=tuple(entries), files=tuple(captured))
-    for lang, name in STATEMENTS.items():
+    statements = statement_files()
+    for lang, name in statements.items():
         write_private(out / name, render_statement(manifest, findings, lang, reveal=reveal,
                                                    authority=tsa.url if tsa else None))
     manifest = manifest.model_copy(update={"files": (
-        *captured, *(file_entry(out, out / name) for name in STATEMENTS.values()))})
+        *captured, *(file_entry(out, out / name) for name in statements.values()))})
     text = manifest.model_dump_json(indent=2) + "\n"
     write_private(out / MANIFEST, text)
     outcome = Outcome(manifest, warnings)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from exposurecheck.evidence.manifest import CHECKSUMS, MANIFEST, TIMESTAMP, Manifest
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import N_, Lang, translator
 from exposurecheck.models import Finding
 from exposurecheck.redact import mask_text
 from exposurecheck.reporters.labels import label
@@ -19,57 +19,40 @@ from exposurecheck.untrusted import clean_text
 
 LAW = "art. 285d Wetboek van Strafrecht (in werking sinds 1 januari 2024)"
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "title": ("Verklaring vastlegging van een publicatie",
-              "Statement on the capture of a publication"),
-    "intro": ("Dit bestand vat samen wat exposurecheck {version} heeft vastgelegd, om bij een "
-              "aangifte van doxing ({law}) te voegen.",
-              "This file summarises what exposurecheck {version} captured, to attach to a "
-              "police report of doxing ({law})."),
-    "official": ("Betreft ambtsdrager (id): {id}", "Concerning official (id): {id}"),
-    "created": ("Vastgelegd op (UTC): {at}", "Captured at (UTC): {at}"),
-    "page": ("Pagina", "Page"),
-    "final": ("Uiteindelijk adres (na doorverwijzingen)", "Final address (after redirects)"),
-    "status": ("HTTP-status", "HTTP status"),
-    "at": ("Tijdstip (UTC)", "Time (UTC)"),
-    "problem": ("Probleem", "Problem"),
-    "truncated": ("Let op: de pagina was groter dan de limiet; alleen het begin is vastgelegd.",
-                  "Note: the page exceeded the size limit; only its beginning was captured."),
-    "found": ("Gevonden", "Found"),
-    "masked": ("(waarde gemaskeerd; gebruik --reveal om de gegevens zelf op te nemen)",
-               "(value masked; use --reveal to include the data itself)"),
-    "files": ("Bestanden", "Files"),
-    "how": ("Hoe vastgelegd", "How it was captured"),
-    "how_text": (
-        "Het HTTP-verzoek en het antwoord zijn byte voor byte opgeslagen als WARC-bestand "
-        "(ISO 28500), het standaardformaat van webarchieven. Schermafbeelding en PDF zijn, "
-        "waar aanwezig, gemaakt met headless Chromium in een leeg profiel, dat de pagina "
-        "daarvoor opnieuw laadde. Van elk bestand is de SHA-256-hash opgenomen in {manifest}.",
-        "The HTTP request and response were stored byte for byte as a WARC file (ISO 28500), "
-        "the standard format of web archives. The screenshot and PDF, where present, were made "
-        "with headless Chromium in an empty profile, which loaded the page once more. The "
-        "SHA-256 hash of every file is listed in {manifest}."),
-    "rendering": ("Schermafbeelding/PDF", "Screenshot/PDF"),
-    "check": ("Controleren", "How to check"),
-    "check_text": (
-        "Voer in deze map uit:\n  sha256sum -c {sums}\nof per bestand: sha256sum BESTAND, en "
-        "vergelijk met de waarde hieronder. Of: exposurecheck evidence verify MAP.",
-        "In this directory run:\n  sha256sum -c {sums}\nor per file: sha256sum FILE, and compare "
-        "with the value below. Or: exposurecheck evidence verify DIR."),
-    "tsa": ("Tijdstempel: {tsr} is een RFC 3161-tijdstempel van {manifest} door {authority}; "
-            "controleer met: openssl ts -verify -data {manifest} -in {tsr} -CAfile "
-            "tsa-certificates.pem",
-            "Timestamp: {tsr} is an RFC 3161 timestamp of {manifest} by {authority}; check "
-            "with: openssl ts -verify -data {manifest} -in {tsr} -CAfile tsa-certificates.pem"),
-    "no_tsa": ("Geen tijdstempel van een derde partij (stel [tool.exposurecheck.evidence] "
-               "tsa_url in).",
-               "No third-party timestamp (set [tool.exposurecheck.evidence] tsa_url)."),
+_TEXT: dict[str, str] = {
+    # key: English msgid; Dutch and other languages in locale/
+    "title": N_("Statement on the capture of a publication"),
+    "intro": N_("This file summarises what exposurecheck {version} captured, to attach to a "
+                "police report of doxing ({law})."),
+    "official": N_("Concerning official (id): {id}"),
+    "created": N_("Captured at (UTC): {at}"),
+    "page": N_("Page"),
+    "final": N_("Final address (after redirects)"),
+    "status": N_("HTTP status"),
+    "at": N_("Time (UTC)"),
+    "problem": N_("Problem"),
+    "truncated": N_("Note: the page exceeded the size limit; only its beginning was captured."),
+    "found": N_("Found"),
+    "masked": N_("(value masked; use --reveal to include the data itself)"),
+    "files": N_("Files"),
+    "how": N_("How it was captured"),
+    "how_text": N_("The HTTP request and response were stored byte for byte as a WARC file (ISO "
+                   "28500), the standard format of web archives. The screenshot and PDF, where "
+                   "present, were made with headless Chromium in an empty profile, which loaded "
+                   "the page once more. The SHA-256 hash of every file is listed in {manifest}."),
+    "rendering": N_("Screenshot/PDF"),
+    "check": N_("How to check"),
+    "check_text": N_("In this directory run:\n  sha256sum -c {sums}\nor per file: sha256sum "
+                     "FILE, and compare with the value below. Or: exposurecheck evidence verify "
+                     "DIR."),
+    "tsa": N_("Timestamp: {tsr} is an RFC 3161 timestamp of {manifest} by {authority}; check "
+              "with: openssl ts -verify -data {manifest} -in {tsr} -CAfile tsa-certificates.pem"),
+    "no_tsa": N_("No third-party timestamp (set [tool.exposurecheck.evidence] tsa_url)."),
 }
 
 
 def _t(key: str, lang: Lang, **values: str) -> str:
-    nl, en = _TEXT[key]
-    return (nl if lang is Lang.NL else en).format(**values)
+    return translator(lang).gettext(_TEXT[key]).format(**values)
 
 
 def render_statement(manifest: Manifest, findings: Mapping[str, Sequence[Finding]],

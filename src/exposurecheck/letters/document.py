@@ -6,7 +6,7 @@ import textwrap
 from dataclasses import dataclass
 from enum import StrEnum
 
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import Lang, translator
 from exposurecheck.models import Fingerprint, Frozen, OfficialId
 
 WIDTH = 78
@@ -81,9 +81,10 @@ class Document:
 
 
 def _words(lang: Lang) -> tuple[str, str, str]:
-    if lang is Lang.NL:
-        return "Aan", "Betreft", "Toelichting voor jou (niet meesturen)"
-    return "To", "Subject", "Notes for you (do not send)"
+    catalogue = translator(lang)
+    return (catalogue.pgettext("letter heading", "To"),
+            catalogue.pgettext("letter heading", "Subject"),
+            catalogue.gettext("Notes for you (do not send)"))
 
 
 TRANSLATION_NOTE = ("English translation of the Dutch letter, for your understanding: send the "

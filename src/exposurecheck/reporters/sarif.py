@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from exposurecheck.findings import severity_for
-from exposurecheck.i18n import Lang
+from exposurecheck.i18n import N_, Lang, translator
 from exposurecheck.models import (
     Finding,
     FindingKind,
@@ -58,73 +58,54 @@ _SECURITY_SEVERITY: dict[Severity, str] = {
 
 @dataclass(frozen=True)
 class _Rule:
+    """A rule's help link and its short and full description (English msgids)."""
+
     help_uri: str
-    nl: tuple[str, str]  # (short, full)
-    en: tuple[str, str]
+    short: str
+    full: str
 
     def text(self, lang: Lang) -> tuple[str, str]:
-        return self.nl if lang is Lang.NL else self.en
+        _ = translator(lang).gettext
+        return _(self.short), _(self.full)
 
 
 RULES: dict[FindingKind, _Rule] = {
     FindingKind.HOME_ADDRESS: _Rule(
         STEPS["kvk-shield-convenant"].url,
-        ("Woonadres in een openbare bron",
-         "Het woonadres van de ambtsdrager of een huisgenoot is openbaar, bijvoorbeeld als "
-         "bezoek- of correspondentieadres van een onderneming in het Handelsregister. Daarmee "
-         "weet iedereen waar iemand woont."),
-        ("Home address in a public source",
-         "The home address of the official or a housemate is public, for example as the visiting "
-         "or correspondence address of a business in the Business Register. It tells anyone "
-         "where they live.")),
+        N_("Home address in a public source"),
+        N_("The home address of the official or a housemate is public, for example as the visiting "
+           "or correspondence address of a business in the Business Register. It tells anyone "
+           "where they live.")),
     FindingKind.BUSINESS_AT_HOME: _Rule(
         STEPS["kvk-unknown-registration"].url,
-        ("Onbekend bedrijf op het woonadres",
-         "Op het woonadres staat een onderneming ingeschreven die bij niemand in het huishouden "
-         "hoort. Controleer of dat klopt; een onjuiste inschrijving kun je bij KVK melden."),
-        ("Unknown business at the home address",
-         "A business is registered at the home address that matches nobody in the household. "
-         "Check whether that is right; an incorrect registration can be reported to KVK.")),
+        N_("Unknown business at the home address"),
+        N_("A business is registered at the home address that matches nobody in the household. "
+           "Check whether that is right; an incorrect registration can be reported to KVK.")),
     FindingKind.PHONE: _Rule(
         ERASURE_URL,
-        ("Telefoonnummer op een webpagina",
-         "Een telefoonnummer van de ambtsdrager staat op een webpagina. Daarmee kan iedereen "
-         "rechtstreeks bellen of berichten sturen, en het helpt om een adres te vinden."),
-        ("Phone number on a web page",
-         "A phone number of the official is on a web page. Anyone can use it to call or message "
-         "them directly, and it helps to find an address.")),
+        N_("Phone number on a web page"),
+        N_("A phone number of the official is on a web page. Anyone can use it to call or message "
+           "them directly, and it helps to find an address.")),
     FindingKind.EMAIL: _Rule(
         ERASURE_URL,
-        ("E-mailadres op een webpagina",
-         "Een e-mailadres van de ambtsdrager staat op een webpagina. Een privéadres maakt "
-         "intimidatie en phishing makkelijker."),
-        ("E-mail address on a web page",
-         "An e-mail address of the official is on a web page. A private address makes "
-         "harassment and phishing easier.")),
+        N_("E-mail address on a web page"),
+        N_("An e-mail address of the official is on a web page. A private address makes "
+           "harassment and phishing easier.")),
     FindingKind.BIRTH_DATE: _Rule(
         ERASURE_URL,
-        ("Geboortedatum op een webpagina",
-         "De geboortedatum van de ambtsdrager staat op een webpagina. Samen met een naam maakt "
-         "die iemand makkelijker te identificeren en na te doen."),
-        ("Date of birth on a web page",
-         "The official's date of birth is on a web page. With a name, it makes someone easier "
-         "to identify and to impersonate.")),
+        N_("Date of birth on a web page"),
+        N_("The official's date of birth is on a web page. With a name, it makes someone easier "
+           "to identify and to impersonate.")),
     FindingKind.HOUSEHOLD_NAME: _Rule(
         ERASURE_URL,
-        ("Naam van een huisgenoot op een webpagina",
-         "Een huisgenoot of familielid wordt op een webpagina in verband gebracht met de "
-         "ambtsdrager, en wordt daarmee zelf een doelwit."),
-        ("Name of a housemate on a web page",
-         "A housemate or family member is linked to the official on a web page, which makes "
-         "them a target too.")),
+        N_("Name of a housemate on a web page"),
+        N_("A housemate or family member is linked to the official on a web page, which makes "
+           "them a target too.")),
     FindingKind.RESIDENCE: _Rule(
         ERASURE_URL,
-        ("Woonplaats op een webpagina",
-         "De straat of woonplaats van de ambtsdrager staat op een webpagina; dat verkleint de "
-         "zoektocht naar het woonadres."),
-        ("Place of residence on a web page",
-         "The official's street or town is on a web page, which narrows the search for the "
-         "home address.")),
+        N_("Place of residence on a web page"),
+        N_("The official's street or town is on a web page, which narrows the search for the "
+           "home address.")),
 }
 
 

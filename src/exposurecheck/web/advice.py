@@ -1,4 +1,4 @@
-"""What to do about data a web page exposes, in Dutch and English.
+"""What to do about data a web page exposes (texts translated in locale/).
 
 A web page is taken down by whoever runs it: the griffie or webmaster of a
 municipal site, the party, the editor of a news site. The steps go from asking
@@ -8,8 +8,9 @@ publication meant to intimidate (art. 285d Sr).
 
 from __future__ import annotations
 
+from exposurecheck.i18n import N_
 from exposurecheck.models import Finding, FindingKind, SourceId
-from exposurecheck.recommendations import _Step, _Text
+from exposurecheck.recommendations import _Step
 
 AP_URL = "https://www.autoriteitpersoonsgegevens.nl/"
 WETTEN_URL = "https://wetten.overheid.nl/"
@@ -22,17 +23,8 @@ WEB_STEPS: dict[str, _Step] = {
         legal_basis="art. 43 UAVG (journalistieke exceptie); Leidraad van de Raad voor de "
                     "Journalistiek; art. 6:162 BW (onrechtmatige publicatie)",
         url="https://wetten.overheid.nl/BWBR0040940",
-        nl=_Text(
-            "Een nieuwsartikel: vraag de hoofdredactie, niet om AVG-wissing",
-            "Voor journalistiek geldt het recht op gegevenswissing van de AVG niet (art. 43 "
-            "UAVG): een verwijderverzoek op die grond wordt afgewezen. Vraag de hoofdredactie "
-            "je adres, telefoonnummer of de namen van je kinderen uit het artikel te halen, met "
-            "een beroep op je veiligheid en op de Leidraad van de Raad voor de Journalistiek "
-            "(privacy, geen onnodige identificerende details). Helpt dat niet, dan kun je een "
-            "klacht indienen bij de Raad voor de Journalistiek of, bij een onrechtmatige "
-            "publicatie, een civielrechtelijke vordering instellen."),
-        en=_Text(
-            "A news article: ask the editor-in-chief, not for GDPR erasure",
+        title=N_("A news article: ask the editor-in-chief, not for GDPR erasure"),
+        text=N_(
             "For journalism the GDPR right to erasure does not apply (art. 43 UAVG): a request "
             "on that ground is refused. Ask the editor-in-chief to take your address, phone "
             "number or your children's names out of the article, citing your safety and the "
@@ -43,17 +35,8 @@ WEB_STEPS: dict[str, _Step] = {
     "web-removal-request": _Step(
         legal_basis="AVG art. 5 lid 1 onder c (dataminimalisatie)",
         url=AP_URL,
-        nl=_Text(
-            "Vraag de beheerder van de pagina om de gegevens te verwijderen",
-            "Neem contact op met wie de pagina beheert: de griffie of webredactie voor de "
-            "gemeentelijke site en het raadsinformatiesysteem, het partijbureau voor een "
-            "partijsite, de redactie voor een nieuwsbericht. Noem de pagina en de gegevens, en "
-            "vraag ze weg te halen of te vervangen door werkgegevens (e-mail en telefoon via de "
-            "griffie). Vraag ook om verwijdering uit archieven en zoekmachine-caches. Een "
-            "woonplaats op een kandidatenlijst is wettelijk voorgeschreven; elders is die "
-            "zelden nodig."),
-        en=_Text(
-            "Ask whoever runs the page to remove the data",
+        title=N_("Ask whoever runs the page to remove the data"),
+        text=N_(
             "Contact whoever runs the page: the council clerk's office (griffie) or web team "
             "for the municipal site and council information system, the party office for a "
             "party site, the editor for a news article. Name the page and the data, and ask "
@@ -64,17 +47,8 @@ WEB_STEPS: dict[str, _Step] = {
     "web-avg-erasure": _Step(
         legal_basis="AVG (GDPR) art. 17; art. 12 lid 3 (termijn); art. 17 lid 3 (uitzonderingen)",
         url=AP_URL,
-        nl=_Text(
-            "Dien een verzoek tot gegevenswissing in (AVG art. 17)",
-            "Helpt een verzoek niet, dien dan schriftelijk een verzoek tot gegevenswissing in "
-            "bij de verwerkingsverantwoordelijke (de gemeente, de partij, de uitgever). Die moet "
-            "binnen een maand antwoorden; die termijn kan met twee maanden worden verlengd, "
-            "met opgaaf van redenen. Wat de wet verplicht openbaar maakt, zoals een "
-            "kandidatenlijst of het Handelsregister, valt buiten dit recht (AVG art. 17 lid "
-            "3). Krijg je geen of een onvoldoende antwoord, dan "
-            "kun je een klacht indienen bij de Autoriteit Persoonsgegevens."),
-        en=_Text(
-            "Send an erasure request (GDPR art. 17)",
+        title=N_("Send an erasure request (GDPR art. 17)"),
+        text=N_(
             "If asking does not help, send a written erasure request to the controller (the "
             "municipality, the party, the publisher). It must answer within one month, which "
             "it can extend by two more months if it says why. What the law requires to be "
@@ -88,15 +62,8 @@ WEB_STEPS: dict[str, _Step] = {
         # the source does not by itself remove ORI's copy or its search index entry.
         legal_basis="AVG (GDPR) art. 17",
         url="https://openstate.eu/",
-        nl=_Text(
-            "Laat ook de kopie op Open Raadsinformatie weghalen",
-            "Dit document staat in Open Raadsinformatie, dat de stukken uit het "
-            "raadsinformatiesysteem kopieert en doorzoekbaar maakt. Vraag eerst de griffie het "
-            "document in het eigen systeem aan te passen of te verwijderen, en vraag daarna "
-            "Open State Foundation, de beheerder van Open Raadsinformatie, de kopie en de "
-            "zoekindex bij te werken. Noem het document en de pagina."),
-        en=_Text(
-            "Have the copy on Open Raadsinformatie removed too",
+        title=N_("Have the copy on Open Raadsinformatie removed too"),
+        text=N_(
             "This document is on Open Raadsinformatie, which copies the documents of the "
             "council information system and makes them searchable. First ask the griffie to "
             "change or remove the document in its own system, then ask Open State Foundation, "
@@ -106,19 +73,8 @@ WEB_STEPS: dict[str, _Step] = {
     "web-doxing-report": _Step(
         legal_basis="art. 285d Wetboek van Strafrecht",
         url=WETTEN_URL,
-        nl=_Text(
-            "Is de publicatie vijandig? Doe aangifte van doxing",
-            "Zijn je gegevens gepubliceerd om je bang te maken, ernstig overlast te bezorgen of "
-            "je in je ambt te hinderen, dan is dat sinds 1 januari 2024 strafbaar als doxing "
-            "(art. 285d Sr: persoonsgegevens verzamelen of verspreiden om iemand vrees aan te "
-            "jagen, ernstige overlast te bezorgen of in de ambtsuitoefening te hinderen), met "
-            "een derde hogere straf tegen onder meer een burgemeester, wethouder, gedeputeerde, "
-            "Commissaris van de Koning of lid van een volksvertegenwoordiging (art. 285d lid 2 "
-            "met art. 267 Sr). Leg de pagina vast (exposurecheck evidence), doe aangifte bij de "
-            "politie en kies daarbij domicilie op het gemeentehuis, zodat je woonadres niet in "
-            "het dossier komt, en meld het bij de burgemeester of griffier."),
-        en=_Text(
-            "Is the publication hostile? Report doxing to the police",
+        title=N_("Is the publication hostile? Report doxing to the police"),
+        text=N_(
             "If your data was published to frighten you, cause you serious nuisance or hinder "
             "you in your office, that has been a crime since 1 January 2024 (doxing, art. 285d "
             "of the Dutch Criminal Code: obtaining or spreading personal data to frighten, cause "
