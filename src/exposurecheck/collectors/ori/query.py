@@ -27,6 +27,7 @@ from exposurecheck.matching.address import (
 from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.matching.names import parse_person_name
 from exposurecheck.models import Address, Official
+from exposurecheck.web.match.birth_date import DUTCH_MONTHS, DUTCH_SHORT_MONTHS
 
 __all__ = ["DOCUMENT_FIELDS", "INNER_HITS", "PAGES", "candidate_query", "date_forms",
            "full_text_query", "has_clauses", "organizations_query", "phone_forms",
@@ -41,10 +42,6 @@ DOCUMENT_FIELDS = ("@type", "name", "original_url", "url", "content_type", "last
 # The endings a line break may split off a street name ("Kerk-" / "straat").
 _SPLIT_ENDINGS = ("straat", "singel", "plein", "laan", "weg", "gracht", "kade", "steeg",
                   "dijk", "hof", "park", "pad", "dreef", "markt", "wal", "veld")
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
-_SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
-                 "dec")
 _MAX_FORMS = 24  # per value: enough for the written forms, never a runaway query
 
 
@@ -142,7 +139,7 @@ def phone_forms(raw: str) -> list[str]:
 
 def date_forms(day: int, month: int, year: int) -> list[str]:
     """A birth date as council documents write it, in words and in figures."""
-    long, short = _MONTHS[month - 1], _SHORT_MONTHS[month - 1]
+    long, short = DUTCH_MONTHS[month - 1], DUTCH_SHORT_MONTHS[month - 1]
     numeric = [f"{d}-{m}-{year}" for d in dict.fromkeys((f"{day:02d}", str(day)))
                for m in dict.fromkeys((f"{month:02d}", str(month)))]
     dotted = [form.replace("-", ".") for form in numeric]

@@ -13,13 +13,17 @@ from exposurecheck.web.match.page import Page
 from exposurecheck.web.match.result import WebMatch
 from exposurecheck.web.match.text import fold, snippet
 
-_MONTHS = {
-    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "febr": 2, "february": 2,
-    "maart": 3, "mrt": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "augustus": 8, "aug": 8,
-    "august": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10,
-    "october": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+# Month names as council documents write them; the ORI source builds its phrases from them.
+DUTCH_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                "september", "oktober", "november", "december")
+DUTCH_SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+                      "nov", "dec")
+_OTHER_MONTHS = {
+    "febr": 2, "mar": 3, "sept": 9, "oct": 10, "january": 1, "february": 2, "march": 3,
+    "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
 }  # fmt: skip
+_MONTHS = {**{name: number for names in (DUTCH_MONTHS, DUTCH_SHORT_MONTHS)
+              for number, name in enumerate(names, start=1)}, **_OTHER_MONTHS}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(?P<year>\d{4}|'\d{2})"
 _DATES = (
