@@ -18,7 +18,7 @@ from exposurecheck.cli import build_app
 from exposurecheck.mock.api import DEMO_API_KEY
 from exposurecheck.mock.router import DEMO_KVK_HOST, demo_transport
 from exposurecheck.resources import fixtures_dir
-from exposurecheck.watch import PREFIX
+from exposurecheck.watch import PREFIX, default_state
 
 FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
 ENV = {"KVK_API_KEY": DEMO_API_KEY, "EXPOSURECHECK_KVK_URL": f"http://{DEMO_KVK_HOST}/api"}
@@ -173,3 +173,21 @@ def test_a_notification_never_holds_a_name_or_a_value_found() -> None:
     kinds = {f.kind.value for o in report.officials for f in o.findings if f.is_exposure}
     assert all(kind in body for kind in kinds)
     assert all(o.id in body for o in report.officials if any(f.is_exposure for f in o.findings))
+
+
+def test_without_state_each_roster_keeps_its_reports_in_the_user_state_directory(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _roster(tmp_path / "a" / "council.yaml", [_official("demo-002")])
+    second = _roster(tmp_path / "b" / "council.yaml", [_official("demo-002")])
+    for roster in (first, second):
+        result = CliRunner().invoke(build_app(transport=demo_transport(), env=ENV), [
+            "watch", str(roster), "--sources", "kvk", "--no-cache", "--config",
+            str(FAST_CONFIG)])
+        assert result.exit_code == 1  # a first run: everything open is new
+    folders = sorted((tmp_path / "xdg-state" / "exposurecheck" / "watch").iterdir())
+    assert [f.name.split("-")[0] for f in folders] == ["council", "council"]
+    assert folders == sorted({default_state(first), default_state(second)})
+    assert all(len(list(f.glob(f"{PREFIX}*.json"))) == 1 for f in folders)

@@ -122,8 +122,9 @@ def register(app: typer.Typer, env: dict[str, str] | None,
     @app.command()
     def watch(
         roster: Annotated[Path, typer.Argument(help="Roster file: .yaml, .json or .csv.")],
-        state: Annotated[Path, typer.Option(
-            "--state", help="Directory that keeps the reports between runs (mode 0700).")],
+        state: Annotated[Path | None, typer.Option(
+            "--state", help="Directory that keeps the reports between runs (mode 0700); "
+                            "default: one per roster in the user's state directory.")] = None,
         keep: Annotated[int, typer.Option(
             "--keep", min=2, help="How many reports to keep in --state.")] = 12,
         notify_url: Annotated[list[str] | None, typer.Option(
@@ -143,9 +144,10 @@ def register(app: typer.Typer, env: dict[str, str] | None,
         from exposurecheck.i18n import default_lang
         from exposurecheck.redact import redact_report
         from exposurecheck.roster import load_roster
-        from exposurecheck.watch import compare, notification, notify, store
+        from exposurecheck.watch import compare, default_state, notification, notify, store
 
         err = Console(stderr=True, highlight=False)
+        state = state if state is not None else default_state(roster)
         with cli._bad_input():
             loaded = load_roster(roster)
             if state.exists() and not state.is_dir():

@@ -9,11 +9,13 @@ what is already out there.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import apprise
+import platformdirs
 
 from exposurecheck.cli_shielding import load_report
 from exposurecheck.diff import Change, ReportDiff, diff_reports, render_diff_markdown
@@ -35,6 +37,16 @@ class WatchResult:
         if self.diff.incomplete:
             return ExitCode.INCOMPLETE
         return ExitCode.EXPOSURES_FOUND if self.diff.regressed else ExitCode.OK
+
+
+def default_state(roster: Path) -> Path:
+    """The user's state directory for this tool (platformdirs: ``$XDG_STATE_HOME`` or
+    ``~/.local/state`` on Linux, ``~/Library/Application Support`` on macOS,
+    ``%LOCALAPPDATA%`` on Windows), one folder per roster file: two rosters watched from
+    one account never compare with each other's reports."""
+    key = hashlib.sha256(str(roster.resolve()).encode()).hexdigest()[:12]
+    return (platformdirs.user_state_path("exposurecheck", appauthor=False) / "watch"
+            / f"{roster.stem[:40]}-{key}")
 
 
 def stored_reports(state: Path) -> list[Path]:
