@@ -55,12 +55,8 @@ def normalise_postcode(value: str) -> str:
 
 
 class _RegisterModel(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        alias_generator=to_camel,
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=to_camel,
+                              populate_by_name=True)
 
 
 class RegisterAddress(_RegisterModel):

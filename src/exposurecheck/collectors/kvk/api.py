@@ -119,12 +119,8 @@ def normalise_links(value: Any) -> dict[str, str]:
 
 
 class _KvkModel(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="ignore",
-        validate_by_name=True,
-        validate_by_alias=True,
-    )
+    model_config = ConfigDict(frozen=True, extra="ignore", validate_by_name=True,
+                              validate_by_alias=True)
 
     @field_validator("*", mode="before")
     @classmethod
