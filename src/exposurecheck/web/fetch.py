@@ -47,19 +47,8 @@ from exposurecheck.output import make_private_dir
 from exposurecheck.ratelimit import RateLimiter
 from exposurecheck.untrusted import clean_text
 
-__all__ = [
-    "OFF_SITE",
-    "ROBOTS_DISALLOWED",
-    "ROBOTS_TOKEN",
-    "FetchPolicy",
-    "FetchProblem",
-    "FetchResult",
-    "FetchedPage",
-    "Fetcher",
-    "default_cache_dir",
-    "normalise_url",
-    "origin",
-]
+__all__ = ["OFF_SITE", "ROBOTS_DISALLOWED", "ROBOTS_TOKEN", "FetchPolicy", "FetchProblem",
+           "FetchResult", "FetchedPage", "Fetcher", "default_cache_dir", "normalise_url", "origin"]
 
 log = logging.getLogger(__name__)
 

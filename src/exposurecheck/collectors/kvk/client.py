@@ -39,23 +39,10 @@ from exposurecheck.collectors.kvk.api import (
 from exposurecheck.httpclient import RetryingClient, Unanswered
 from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
 
-__all__ = [
-    "DEFAULT_BASE_URL",
-    "KVK_PUBLISHED_RATE",
-    "MAX_SEARCH_RESULTS",
-    "RESULTS_PER_PAGE",
-    "TEST_BASE_URL",
-    "KvkAuthError",
-    "KvkBadRequest",
-    "KvkBudgetExhausted",
-    "KvkClient",
-    "KvkError",
-    "KvkEstimateOnly",
-    "KvkIncompleteSearch",
-    "KvkNotFound",
-    "KvkResponseError",
-    "KvkUnavailable",
-]
+__all__ = ["DEFAULT_BASE_URL", "KVK_PUBLISHED_RATE", "MAX_SEARCH_RESULTS", "RESULTS_PER_PAGE",
+           "TEST_BASE_URL", "KvkAuthError", "KvkBadRequest", "KvkBudgetExhausted", "KvkClient",
+           "KvkError", "KvkEstimateOnly", "KvkIncompleteSearch", "KvkNotFound", "KvkResponseError",
+           "KvkUnavailable"]
 
 log = logging.getLogger(__name__)
 
