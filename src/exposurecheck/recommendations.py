@@ -50,146 +50,113 @@ class _Step:
                               legal_basis=self.legal_basis, url=self.url)
 
 
+# Each step gives, in order: legal basis, url, title, text.
 STEPS: dict[str, _Step] = {
     "kvk-shield-convenant": _Step(
-        legal_basis=f"{HRB_51_LID_4}; {CONVENANT}",
-        url=CONVENANT_URL,
-        title=N_("Have the visiting address shielded under the covenant"),
-        text=N_(
-            "Mayors, aldermen, municipal and provincial council members, provincial executives "
-            "and water board members, and their partners or housemates with a business of their "
-            "own, can have the visiting address shielded in the Business Register. Conditions: "
-            "you are listed as an office holder on your government body's website, the visiting "
-            "address is your home address, the business is not a BV or NV, and you supply a "
-            "correspondence address (e.g. a PO box). Send KVK the form in annex B of the "
-            "covenant."),
-    ),
+        f"{HRB_51_LID_4}; {CONVENANT}", CONVENANT_URL,
+        N_("Have the visiting address shielded under the covenant"),
+        N_("Mayors, aldermen, municipal and provincial council members, provincial executives "
+           "and water board members, and their partners or housemates with a business of their "
+           "own, can have the visiting address shielded in the Business Register. Conditions: "
+           "you are listed as an office holder on your government body's website, the visiting "
+           "address is your home address, the business is not a BV or NV, and you supply a "
+           "correspondence address (e.g. a PO box). Send KVK the form in annex B of the "
+           "covenant.")),
     "kvk-shield-threat": _Step(
-        legal_basis=HRB_51_LID_3,
-        url=SHIELDING_URL,
-        title=N_("Shielding on a concrete threat"),
-        text=N_(
-            "The covenant for political office holders does not cover a BV, NV or foreign "
-            "legal form, nor anyone who is not a political office holder. When there is a "
-            "concrete threat, KVK can shield the visiting address of any legal form. "
-            "Conditions: shielding is needed for your safety, the address is not visible "
-            "through another registration, no telephone number is public, you have taken "
-            "measures yourself, and you supply a correspondence address. Otherwise consider "
-            "registering another business address."),
-    ),
+        HRB_51_LID_3, SHIELDING_URL,
+        N_("Shielding on a concrete threat"),
+        N_("The covenant for political office holders does not cover a BV, NV or foreign "
+           "legal form, nor anyone who is not a political office holder. When there is a "
+           "concrete threat, KVK can shield the visiting address of any legal form. "
+           "Conditions: shielding is needed for your safety, the address is not visible "
+           "through another registration, no telephone number is public, you have taken "
+           "measures yourself, and you supply a correspondence address. Otherwise consider "
+           "registering another business address.")),
     "kvk-postal-address": _Step(
-        legal_basis="KVK-beleid vooruitlopend op nieuwe wetgeving (eenmanszaak vanuit huis)",
-        url=SHIELDING_URL,
-        title=N_("First step for your sole proprietorship: show a postal address instead of your "
-                 "home"),
-        text=N_(
-            "In anticipation of new legislation, KVK lets a sole proprietorship run from home "
-            "shield the home address by giving a postal address that differs from the home and "
-            "visiting address, such as a PO box. Arrange it in Mijn KVK; no threat is needed."),
-    ),
+        "KVK-beleid vooruitlopend op nieuwe wetgeving (eenmanszaak vanuit huis)", SHIELDING_URL,
+        N_("First step for your sole proprietorship: show a postal address instead of your "
+           "home"),
+        N_("In anticipation of new legislation, KVK lets a sole proprietorship run from home "
+           "shield the home address by giving a postal address that differs from the home and "
+           "visiting address, such as a PO box. Arrange it in Mijn KVK; no threat is needed.")),
     "kvk-correspondence-address": _Step(
-        legal_basis="Handelsregisterwet 2007: een gewone wijziging van de inschrijving",
-        url=CHANGE_URL,
-        title=N_("Move the correspondence address away from your home"),
-        text=N_(
-            "A correspondence address is never shielded: if it is your home address, your home "
-            "address is public even when the visiting address is shielded. Register a PO box or "
-            "another address as the correspondence address."),
-    ),
+        "Handelsregisterwet 2007: een gewone wijziging van de inschrijving", CHANGE_URL,
+        N_("Move the correspondence address away from your home"),
+        N_("A correspondence address is never shielded: if it is your home address, your home "
+           "address is public even when the visiting address is shielded. Register a PO box or "
+           "another address as the correspondence address.")),
     "kvk-unknown-registration": _Step(
-        legal_basis="Handelsregisterwet 2007 (terugmeldplicht bestuursorganen)",
-        url=DIGIMELDING_URL,
-        title=N_("Check the unknown registration at your address"),
-        text=N_(
-            "A business that belongs to nobody in your household is registered at your home "
-            "address: a former occupant, a mistake, or misuse of your address. Look up the KVK "
-            "number and contact KVK; your municipality, as a government body, can report an "
-            "incorrect address through Digimelding. Report deliberate misuse to the police."),
-    ),
+        "Handelsregisterwet 2007 (terugmeldplicht bestuursorganen)", DIGIMELDING_URL,
+        N_("Check the unknown registration at your address"),
+        N_("A business that belongs to nobody in your household is registered at your home "
+           "address: a former occupant, a mistake, or misuse of your address. Look up the KVK "
+           "number and contact KVK; your municipality, as a government body, can report an "
+           "incorrect address through Digimelding. Report deliberate misuse to the police.")),
+    # AVG art. 17(1)(a): data no longer needed for the purpose; the live register no
+    # longer shows an ended registration, copies of it still do (domain README, s. 3).
     "kvk-ended-registration": _Step(
-        # AVG art. 17(1)(a): data no longer needed for the purpose; the live register no
-        # longer shows an ended registration, copies of it still do (domain README, s. 3).
-        legal_basis="art. 17 AVG (Verordening (EU) 2016/679)",
-        url="https://www.autoriteitpersoonsgegevens.nl/themas/basis-avg/privacyrechten-avg/recht-op-vergetelheid",
-        title=N_("An ended registration at your address: have copies removed"),
-        text=N_(
-            "This registration has ended and is no longer in the live Business Register, but "
-            "old extracts and sites that copied the register still show it. Look up the name "
-            "and KVK number on those sites and ask each to erase your address (GDPR art. 17). "
-            "There is nothing left to shield at KVK itself."),
-    ),
+        "art. 17 AVG (Verordening (EU) 2016/679)",
+        "https://www.autoriteitpersoonsgegevens.nl/themas/basis-avg/privacyrechten-avg/recht-op-vergetelheid",
+        N_("An ended registration at your address: have copies removed"),
+        N_("This registration has ended and is no longer in the live Business Register, but "
+           "old extracts and sites that copied the register still show it. Look up the name "
+           "and KVK number on those sites and ask each to erase your address (GDPR art. 17). "
+           "There is nothing left to shield at KVK itself.")),
     "support-security-advice": _Step(
-        legal_basis="Regeling beveiligingsmaatregelen decentrale bestuurders (sinds 1 januari "
-                    "2024)",
-        url="https://hetccv.nl/",
-        title=N_("Ask for a tailored security advice (CCV)"),
-        text=N_(
-            "As a bestuurder (mayor, alderman, provincial executive, member of a daily board) "
-            "you are entitled to a tailored security advice by the CCV on your home, your "
-            "behaviour and your digital exposure. Your municipality, province or water board "
-            "requests it, carries out the measures and pays for them; the national government "
-            "(BZK) contributes EUR 2.5 million a year. Ask the mayor or the secretary, and look "
-            "for the Police Quality Mark for Safe Housing (Politiekeurmerk Veilig Wonen)."),
-    ),
+        "Regeling beveiligingsmaatregelen decentrale bestuurders (sinds 1 januari 2024)",
+        "https://hetccv.nl/",
+        N_("Ask for a tailored security advice (CCV)"),
+        N_("As a bestuurder (mayor, alderman, provincial executive, member of a daily board) "
+           "you are entitled to a tailored security advice by the CCV on your home, your "
+           "behaviour and your digital exposure. Your municipality, province or water board "
+           "requests it, carries out the measures and pays for them; the national government "
+           "(BZK) contributes EUR 2.5 million a year. Ask the mayor or the secretary, and look "
+           "for the Police Quality Mark for Safe Housing (Politiekeurmerk Veilig Wonen).")),
     "support-help": _Step(
-        legal_basis="Netwerk Weerbaar Bestuur; vertrouwenspersonen van de beroepsverenigingen",
-        url="https://www.weerbaarbestuur.nl/",
-        title=N_("You are not on your own: ask for help"),
-        text=N_(
-            "The confidential contacts of the NGB (mayors), the Wethoudersvereniging "
-            "(aldermen), the NVvR (council members) and Statenlid.nu help with intimidation and "
-            "threats, and the Netwerk Weerbaar Bestuur offers advice and support. Also tell the "
-            "mayor or the griffier."),
-    ),
+        "Netwerk Weerbaar Bestuur; vertrouwenspersonen van de beroepsverenigingen",
+        "https://www.weerbaarbestuur.nl/",
+        N_("You are not on your own: ask for help"),
+        N_("The confidential contacts of the NGB (mayors), the Wethoudersvereniging "
+           "(aldermen), the NVvR (council members) and Statenlid.nu help with intimidation and "
+           "threats, and the Netwerk Weerbaar Bestuur offers advice and support. Also tell the "
+           "mayor or the griffier.")),
     "support-report-doxing": _Step(
-        legal_basis="art. 285d Wetboek van Strafrecht (doxing, sinds 1 januari 2024)",
-        url="https://www.politie.nl/aangifte-of-melding-doen",
-        title=N_("Is your address used to intimidate you? Report it"),
-        text=N_(
-            "Report it to the police and give the town hall (or provincial house) as your "
-            "address for service (domicilie kiezen): the town hall then stands in the report and "
-            "your home address stays out of the file. Record the publication first "
-            "(exposurecheck evidence) and tell the mayor or the griffier."),
-    ),
+        "art. 285d Wetboek van Strafrecht (doxing, sinds 1 januari 2024)",
+        "https://www.politie.nl/aangifte-of-melding-doen",
+        N_("Is your address used to intimidate you? Report it"),
+        N_("Report it to the police and give the town hall (or provincial house) as your "
+           "address for service (domicilie kiezen): the town hall then stands in the report and "
+           "your home address stays out of the file. Record the publication first "
+           "(exposurecheck evidence) and tell the mayor or the griffier.")),
     "support-search-engines": _Step(
-        legal_basis="art. 17 AVG; HvJ EU C-131/12 (recht om vergeten te worden)",
-        url="https://support.google.com/websearch/",
-        title=N_("Remove it from search engines too"),
-        text=N_(
-            "Ask Google through 'Results about you' to remove results showing your address, "
-            "phone number or e-mail, and use the EU right-to-be-forgotten forms of Google and "
-            "Bing. Once the page has changed, request removal of outdated content. Ask the "
-            "Internet Archive (info@archive.org) to remove old copies."),
-    ),
+        "art. 17 AVG; HvJ EU C-131/12 (recht om vergeten te worden)",
+        "https://support.google.com/websearch/",
+        N_("Remove it from search engines too"),
+        N_("Ask Google through 'Results about you' to remove results showing your address, "
+           "phone number or e-mail, and use the EU right-to-be-forgotten forms of Google and "
+           "Bing. Once the page has changed, request removal of outdated content. Ask the "
+           "Internet Archive (info@archive.org) to remove old copies.")),
     "support-copied-registers": _Step(
-        legal_basis="art. 17 AVG",
-        url=SHIELDING_URL,
-        title=N_("Sites that copy the Business Register keep the old address"),
-        text=N_(
-            "After shielding KVK no longer shows your address, but sites that copied the "
-            "Business Register (company directories, extract sites) keep the old one. Look up "
-            "your KVK number and send each site its own erasure request (GDPR art. 17)."),
-    ),
+        "art. 17 AVG", SHIELDING_URL,
+        N_("Sites that copy the Business Register keep the old address"),
+        N_("After shielding KVK no longer shows your address, but sites that copied the "
+           "Business Register (company directories, extract sites) keep the old one. Look up "
+           "your KVK number and send each site its own erasure request (GDPR art. 17).")),
     "support-other-registers": _Step(
-        legal_basis="Kadaster (tijdelijke afscherming bij concrete dreiging, sinds 15 oktober "
-                    "2023); Wet basisregistratie personen (geheimhouding)",
-        url="https://www.kadaster.nl/",
-        title=N_("Other places where your address stands"),
-        text=N_(
-            "On a concrete threat the Kadaster (Land Registry) can shield your data temporarily "
-            "since 15 October 2023. Check telephone directories and directory services before "
-            "you declare that no number of yours is public. Parents can request BRP secrecy "
-            "for their children up to 16 too. In severe cases the municipality can allow a "
-            "postal address (briefadres)."),
-    ),
+        "Kadaster (tijdelijke afscherming bij concrete dreiging, sinds 15 oktober 2023); "
+        "Wet basisregistratie personen (geheimhouding)",
+        "https://www.kadaster.nl/",
+        N_("Other places where your address stands"),
+        N_("On a concrete threat the Kadaster (Land Registry) can shield your data temporarily "
+           "since 15 October 2023. Check telephone directories and directory services before "
+           "you declare that no number of yours is public. Parents can request BRP secrecy "
+           "for their children up to 16 too. In severe cases the municipality can allow a "
+           "postal address (briefadres).")),
     "kvk-shielded-keep": _Step(
-        legal_basis=ART_51,
-        url=SHIELDING_URL,
-        title=N_("Shielding is in place: keep it that way"),
-        text=N_(
-            "The visiting address is shielded. Check that the correspondence address is not "
-            "your home address, and request shielding again after a move or a new branch."),
-    ),
+        ART_51, SHIELDING_URL,
+        N_("Shielding is in place: keep it that way"),
+        N_("The visiting address is shielded. Check that the correspondence address is not "
+           "your home address, and request shielding again after a move or a new branch.")),
 }
 
 

@@ -1,4 +1,7 @@
-"""The entry point: recognise a document's format and hand it to that format's reader."""
+"""The entry point: recognise a document's format and hand it to that format's reader.
+
+The package `exposurecheck.documents` lists which of these names are public (`__all__`).
+"""
 
 from __future__ import annotations
 
@@ -10,16 +13,6 @@ from typing import Final
 from urllib.parse import unquote, urlsplit
 
 from exposurecheck.untrusted import clean_block, clean_text
-
-__all__ = [
-    "DocumentError",
-    "DocumentKind",
-    "DocumentLimits",
-    "DocumentProblem",
-    "DocumentText",
-    "document_kind",
-    "read_document",
-]
 
 
 class DocumentKind(StrEnum):

@@ -31,11 +31,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 
 from exposurecheck.resources import fixtures_dir
@@ -54,13 +55,29 @@ def normalise_postcode(value: str) -> str:
     return re.sub(r"\s+", "", value).upper()
 
 
+def _valid(ok: Callable[[str], object], message: str) -> AfterValidator:
+    """A field written as the register writes it: `ok` says whether a value is; `message`
+    (with ``{!r}`` where the value may be shown) says what is wrong."""
+    def check(value: str) -> str:
+        if not ok(value):
+            raise ValueError(message.format(value))
+        return value
+    return AfterValidator(check)
+
+
+_KvkNummer = Annotated[str, _valid(KVK_NUMBER_RE.match, "kvkNummer must be 8 digits: {!r}")]
+_Vestigingsnummer = Annotated[str, _valid(VESTIGINGSNUMMER_RE.match,
+                                          "vestigingsnummer must be 12 digits: {!r}")]
+_Rsin = Annotated[str, _valid(RSIN_RE.match, "rsin must be 9 digits: {!r}")]
+_Date = Annotated[str, _valid(DATE_RE.match, "dates are YYYYMMDD: {!r}")]
+_Huisletter = Annotated[str, _valid(re.compile("[A-Za-z]").fullmatch, "huisletter is one letter")]
+_Toevoeging = Annotated[str, _valid(lambda value: 1 <= len(value) <= 4,
+                                    "huisnummerToevoeging is 1 to 4 characters")]
+
+
 class _RegisterModel(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="forbid",
-        alias_generator=to_camel,
-        populate_by_name=True,
-    )
+    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=to_camel,
+                              populate_by_name=True)
 
 
 class RegisterAddress(_RegisterModel):
@@ -72,8 +89,8 @@ class RegisterAddress(_RegisterModel):
 
     straatnaam: str | None = None
     huisnummer: int | None = None
-    huisletter: str | None = None
-    huisnummer_toevoeging: str | None = None
+    huisletter: _Huisletter | None = None
+    huisnummer_toevoeging: _Toevoeging | None = None
     postbusnummer: int | None = None
     postcode: str
     plaats: str
@@ -86,20 +103,6 @@ class RegisterAddress(_RegisterModel):
         value = normalise_postcode(value)
         if not POSTCODE_RE.match(value):
             raise ValueError(f"not a Dutch postcode: {value!r}")
-        return value
-
-    @field_validator("huisletter")
-    @classmethod
-    def _huisletter(cls, value: str | None) -> str | None:
-        if value is not None and not re.fullmatch(r"[A-Za-z]", value):
-            raise ValueError("huisletter is one letter")
-        return value
-
-    @field_validator("huisnummer_toevoeging")
-    @classmethod
-    def _toevoeging(cls, value: str | None) -> str | None:
-        if value is not None and not 1 <= len(value) <= 4:
-            raise ValueError("huisnummerToevoeging is 1 to 4 characters")
         return value
 
     @model_validator(mode="after")
@@ -124,20 +127,13 @@ class SbiActiviteit(_RegisterModel):
 class Vestiging(_RegisterModel):
     """An establishment (vestiging) of a company: where it is run from."""
 
-    vestigingsnummer: str
+    vestigingsnummer: _Vestigingsnummer
     hoofdvestiging: bool
     handelsnamen: tuple[str, ...]
     bezoekadres: RegisterAddress | None = None
     postadres: RegisterAddress | None = None
     commercieel: bool = True
     werkzame_personen: int = 1
-
-    @field_validator("vestigingsnummer")
-    @classmethod
-    def _vestigingsnummer(cls, value: str) -> str:
-        if not VESTIGINGSNUMMER_RE.match(value):
-            raise ValueError(f"vestigingsnummer must be 12 digits: {value!r}")
-        return value
 
     @model_validator(mode="after")
     def _checks(self) -> Vestiging:
@@ -163,41 +159,20 @@ class Vestiging(_RegisterModel):
 class Company(_RegisterModel):
     """One registration (inschrijving): an eenmanszaak, BV, VOF, stichting..."""
 
-    kvk_nummer: str
-    rsin: str | None = None
+    kvk_nummer: _KvkNummer
+    rsin: _Rsin | None = None
     naam: str
     rechtsvorm: str
     uitgebreide_rechtsvorm: str | None = None
     handelsnamen: tuple[str, ...] = ()
     actief: bool = True
-    formele_registratiedatum: str = "20190101"
-    datum_aanvang: str | None = None
-    datum_einde: str | None = None
+    formele_registratiedatum: _Date = "20190101"
+    datum_aanvang: _Date | None = None
+    datum_einde: _Date | None = None
     sbi_activiteiten: tuple[SbiActiviteit, ...] = ()
     vestigingen: tuple[Vestiging, ...]
     bezoekadres: RegisterAddress | None = None  # a branchless legal entity's own addresses
     postadres: RegisterAddress | None = None
-
-    @field_validator("kvk_nummer")
-    @classmethod
-    def _kvk(cls, value: str) -> str:
-        if not KVK_NUMBER_RE.match(value):
-            raise ValueError(f"kvkNummer must be 8 digits: {value!r}")
-        return value
-
-    @field_validator("rsin")
-    @classmethod
-    def _rsin(cls, value: str | None) -> str | None:
-        if value is not None and not RSIN_RE.match(value):
-            raise ValueError(f"rsin must be 9 digits: {value!r}")
-        return value
-
-    @field_validator("formele_registratiedatum", "datum_aanvang", "datum_einde")
-    @classmethod
-    def _date(cls, value: str | None) -> str | None:
-        if value is not None and not DATE_RE.match(value):
-            raise ValueError(f"dates are YYYYMMDD: {value!r}")
-        return value
 
     @model_validator(mode="after")
     def _checks(self) -> Company:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import httpx
 
@@ -84,56 +84,52 @@ class _Handler(BaseHTTPRequestHandler):
         """Silent: request lines carry names and addresses in the query string."""
 
 
-def _make_server(
-    host: str,
-    port: int,
-    *,
-    register: Register | None,
-    api_key: str,
-    faults: FaultPlan | None,
-    latency: float,
-    rate_limit: float | None,
-    mock: MockHandelsregister | None = None,
-    site: FixtureSite | None = None,
-    ori: MockOri | None = None,
-) -> tuple[ThreadingHTTPServer, MockHandelsregister]:
+class ServerSettings(TypedDict, total=False):
+    """What the mock serves, every setting optional.
+
+    ``latency`` and ``rate_limit``, when given, override those of ``faults``. With
+    ``site``, its pages are served at every path outside ``/api/``; with ``ori``, the ORI
+    stand-in under ``/v1/elastic/``. With ``mock``, that :class:`MockHandelsregister` is
+    served (read its ``requests_served`` afterwards) and ``register``, ``api_key``,
+    ``faults``, ``latency`` and ``rate_limit`` are ignored.
+    """
+
+    register: Register | None
+    api_key: str  # default: DEMO_API_KEY
+    faults: FaultPlan | None
+    latency: float
+    rate_limit: float | None
+    mock: MockHandelsregister | None
+    site: FixtureSite | None
+    ori: MockOri | None
+
+
+def _make_server(host: str, port: int, settings: ServerSettings
+                 ) -> tuple[ThreadingHTTPServer, MockHandelsregister]:
+    mock = settings.get("mock")
     if mock is None:
-        plan = faults or FaultPlan()
+        plan = settings.get("faults") or FaultPlan()
+        latency = settings.get("latency", 0.0)
         if latency:
             plan = replace(plan, latency=latency)
+        rate_limit = settings.get("rate_limit")
         if rate_limit is not None:
             plan = replace(plan, rate_limit=rate_limit)
+        register = settings.get("register")
         mock = MockHandelsregister(
-            register if register is not None else load_register(), api_key=api_key, faults=plan
+            register if register is not None else load_register(),
+            api_key=settings.get("api_key", DEMO_API_KEY), faults=plan,
         )
-    handler = type("MockKvkHandler", (_Handler,), {"mock": mock, "site": site, "ori": ori})
+    handler = type("MockKvkHandler", (_Handler,),
+                   {"mock": mock, "site": settings.get("site"), "ori": settings.get("ori")})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server, mock
 
 
-def serve(
-    host: str = "127.0.0.1",
-    port: int = 8080,
-    *,
-    register: Register | None = None,
-    api_key: str = DEMO_API_KEY,
-    faults: FaultPlan | None = None,
-    latency: float = 0.0,
-    rate_limit: float | None = None,
-    site: FixtureSite | None = None,
-    ori: MockOri | None = None,
-) -> None:
-    """Serve until interrupted; the API lives under ``http://HOST:PORT/api``.
-
-    ``latency`` and ``rate_limit``, when given, override those of ``faults``.
-    With ``site``, its pages are served at every path outside ``/api/``; with ``ori``,
-    the ORI stand-in under ``/v1/elastic/``.
-    """
-    server, _ = _make_server(
-        host, port, register=register, api_key=api_key, faults=faults,
-        latency=latency, rate_limit=rate_limit, site=site, ori=ori,
-    )
+def serve(host: str = "127.0.0.1", port: int = 8080, **settings: Unpack[ServerSettings]) -> None:
+    """Serve until interrupted; the API lives under ``http://HOST:PORT/api``."""
+    server, _ = _make_server(host, port, settings)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -143,26 +139,9 @@ def serve(
 
 
 @contextmanager
-def running_server(
-    *,
-    register: Register | None = None,
-    api_key: str = DEMO_API_KEY,
-    faults: FaultPlan | None = None,
-    latency: float = 0.0,
-    rate_limit: float | None = None,
-    mock: MockHandelsregister | None = None,
-    site: FixtureSite | None = None,
-    ori: MockOri | None = None,
-) -> Iterator[str]:
-    """Run the server on 127.0.0.1 (free port) in a daemon thread; yield its base URL.
-
-    Pass ``mock`` to serve an existing :class:`MockHandelsregister` (and read its
-    ``requests_served`` afterwards); the other settings are then ignored.
-    """
-    server, _ = _make_server(
-        "127.0.0.1", 0, register=register, api_key=api_key, faults=faults,
-        latency=latency, rate_limit=rate_limit, mock=mock, site=site, ori=ori,
-    )
+def running_server(**settings: Unpack[ServerSettings]) -> Iterator[str]:
+    """Run the server on 127.0.0.1 (free port) in a daemon thread; yield its base URL."""
+    server, _ = _make_server("127.0.0.1", 0, settings)
     thread = threading.Thread(
         target=server.serve_forever, name="mock-kvk-server", daemon=True,
         kwargs={"poll_interval": 0.05},

@@ -47,19 +47,8 @@ from exposurecheck.output import make_private_dir
 from exposurecheck.ratelimit import RateLimiter
 from exposurecheck.untrusted import clean_text
 
-__all__ = [
-    "OFF_SITE",
-    "ROBOTS_DISALLOWED",
-    "ROBOTS_TOKEN",
-    "FetchPolicy",
-    "FetchProblem",
-    "FetchResult",
-    "FetchedPage",
-    "Fetcher",
-    "default_cache_dir",
-    "normalise_url",
-    "origin",
-]
+__all__ = ["OFF_SITE", "ROBOTS_DISALLOWED", "ROBOTS_TOKEN", "FetchPolicy", "FetchProblem",
+           "FetchResult", "FetchedPage", "Fetcher", "default_cache_dir", "normalise_url", "origin"]
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +98,9 @@ class FetchPolicy:
     timeout: float = 10.0
     """Connect and read timeout, and the total deadline for one response."""
     max_bytes: int = 2_000_000
-    max_document_bytes: int = 20_000_000
-    """The size cap of a PDF, DOCX or ODT file; pages keep ``max_bytes``."""
+    max_document_bytes: int = DocumentLimits.max_bytes
+    """The size cap of a PDF, DOCX or ODT file (by default the readers' own); pages keep
+    ``max_bytes``."""
     max_redirects: int = 5
     rate_limit: float = 2.0
     """Requests per second to one host (token bucket, burst 1); robots.txt counts."""

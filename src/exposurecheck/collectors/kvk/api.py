@@ -20,7 +20,7 @@ normalised to ``links: dict[str, str]`` (rel -> href).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -39,7 +39,9 @@ __all__ = [
     "SearchPage",
     "SearchResult",
     "TradeName",
+    "correspondence_address",
     "parse_ja_nee",
+    "visiting_address",
 ]
 
 _TRUE = {"ja", "j", "true", "1", "yes", "y"}
@@ -119,12 +121,8 @@ def normalise_links(value: Any) -> dict[str, str]:
 
 
 class _KvkModel(BaseModel):
-    model_config = ConfigDict(
-        frozen=True,
-        extra="ignore",
-        validate_by_name=True,
-        validate_by_alias=True,
-    )
+    model_config = ConfigDict(frozen=True, extra="ignore", validate_by_name=True,
+                              validate_by_alias=True)
 
     @field_validator("*", mode="before")
     @classmethod
@@ -217,17 +215,25 @@ class TradeName(_KvkModel):
     volgorde: Number | None = None
 
 
+def visiting_address(addresses: Iterable[RegisterAddress]) -> RegisterAddress | None:
+    """The bezoekadres (possibly a shielded stub), if listed."""
+    return next((a for a in addresses if a.is_bezoekadres), None)
+
+
+def correspondence_address(addresses: Iterable[RegisterAddress]) -> RegisterAddress | None:
+    return next((a for a in addresses if a.is_correspondentieadres), None)
+
+
 class _HasAddresses(_KvkModel):
     adressen: tuple[RegisterAddress, ...] = ()
 
     @property
     def bezoekadres(self) -> RegisterAddress | None:
-        """The visiting address (possibly a shielded stub), if listed."""
-        return next((a for a in self.adressen if a.is_bezoekadres), None)
+        return visiting_address(self.adressen)
 
     @property
     def correspondentieadres(self) -> RegisterAddress | None:
-        return next((a for a in self.adressen if a.is_correspondentieadres), None)
+        return correspondence_address(self.adressen)
 
 
 class Establishment(_Linked, _HasAddresses):

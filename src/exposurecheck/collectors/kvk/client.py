@@ -36,26 +36,13 @@ from exposurecheck.collectors.kvk.api import (
     SearchPage,
     SearchResult,
 )
-from exposurecheck.httpclient import HttpClient
-from exposurecheck.ratelimit import RateLimiter, pace, retry_after_seconds, retry_delay
+from exposurecheck.httpclient import RetryingClient, Unanswered
+from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
 
-__all__ = [
-    "DEFAULT_BASE_URL",
-    "KVK_PUBLISHED_RATE",
-    "MAX_SEARCH_RESULTS",
-    "RESULTS_PER_PAGE",
-    "TEST_BASE_URL",
-    "KvkAuthError",
-    "KvkBadRequest",
-    "KvkBudgetExhausted",
-    "KvkClient",
-    "KvkError",
-    "KvkEstimateOnly",
-    "KvkIncompleteSearch",
-    "KvkNotFound",
-    "KvkResponseError",
-    "KvkUnavailable",
-]
+__all__ = ["DEFAULT_BASE_URL", "KVK_PUBLISHED_RATE", "MAX_SEARCH_RESULTS", "RESULTS_PER_PAGE",
+           "TEST_BASE_URL", "KvkAuthError", "KvkBadRequest", "KvkBudgetExhausted", "KvkClient",
+           "KvkError", "KvkEstimateOnly", "KvkIncompleteSearch", "KvkNotFound", "KvkResponseError",
+           "KvkUnavailable"]
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +187,7 @@ def _format_param(value: str | int) -> str:
 # --------------------------------------------------------------------------- client
 
 
-class KvkClient(HttpClient):
+class KvkClient(RetryingClient):
     """Async KVK client. One instance can serve many concurrent tasks.
 
     ``retries`` is the number of retries after the first attempt, so a request is
@@ -234,31 +221,17 @@ class KvkClient(HttpClient):
         if timeout <= 0:
             raise ValueError("timeout must be > 0")
         self.base_url = base_url.rstrip("/")
-        self.requests_made = 0  # requests sent, retries included: what KVK counts
-        self.paid_requests = 0  # of those, to the billed endpoints (profiles)
+        self.paid_requests = 0  # of requests_made (what KVK counts), to the billed endpoints
         self.throttled = 0  # 429 answers received, for benchmarks and progress
         self.planned_paid: set[str] = set()  # estimate runs: the paid requests not sent
         self._max_paid = max_paid_requests
         self._estimate_only = estimate_only
-        self._timeout = timeout
-        self._retries = retries
-        self._backoff = backoff
-        self._max_retry_after = max_retry_after
-        self._sleep = sleep
-        self._jitter = jitter
-        self._limiter = limiter
         if isinstance(verify, str):
             verify = ssl.create_default_context(cafile=verify)
         super().__init__(
-            transport=transport,
-            timeout=timeout,
-            headers={
-                "apikey": api_key,
-                "Accept": "application/json",
-                "User-Agent": user_agent,
-            },
-            verify=verify,
-        )
+            headers={"apikey": api_key, "Accept": "application/json", "User-Agent": user_agent},
+            timeout=timeout, retries=retries, backoff=backoff, max_retry_after=max_retry_after,
+            limiter=limiter, sleep=sleep, jitter=jitter, transport=transport, verify=verify)
 
     def __repr__(self) -> str:  # keep the API key out of reprs
         return f"KvkClient(base_url={self.base_url!r})"
@@ -367,10 +340,6 @@ class KvkClient(HttpClient):
             raise KvkResponseError(f"KVK {path}: response nested too deeply", status=200,
                                    path=path) from None
 
-    def _delay(self, attempt: int, retry_after: float | None) -> float:
-        return retry_delay(attempt, retry_after, backoff=self._backoff,
-                           ceiling=self._max_retry_after, jitter=self._jitter)
-
     async def _get_json(
         self,
         path: str,
@@ -387,6 +356,10 @@ class KvkClient(HttpClient):
         attempt = throttled = 0
         paced = False  # the limiter already holds back the next request
 
+        async def send() -> httpx.Response:
+            self.paid_requests += paid
+            return await self._http.get(url, params=params)
+
         while attempt <= self._retries:
             if (attempt or throttled) and not paced:
                 delay = self._delay(max(attempt - 1, 0), retry_after)
@@ -395,18 +368,9 @@ class KvkClient(HttpClient):
             retry_after = None
             paced = False
             self._check_budget(path, paid)
-            try:
-                async with pace(self._limiter):
-                    self.requests_made += 1
-                    self.paid_requests += paid
-                    async with asyncio.timeout(self._timeout * 3):
-                        response = await self._http.get(url, params=params)
-            except (httpx.TimeoutException, TimeoutError):
-                last = _Failure("timeout", timeout=True)
-                attempt += 1
-                continue
-            except httpx.TransportError as exc:
-                last = _Failure(f"transport error ({type(exc).__name__})")
+            response = await self._attempt(send)
+            if isinstance(response, Unanswered):
+                last = _Failure(response.reason, timeout=response.timeout)
                 attempt += 1
                 continue
 

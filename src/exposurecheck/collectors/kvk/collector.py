@@ -31,6 +31,8 @@ from exposurecheck.collectors.kvk.api import (
     EstablishmentSummary,
     RegisterAddress,
     SearchResult,
+    correspondence_address,
+    visiting_address,
 )
 from exposurecheck.collectors.kvk.client import (
     KvkAuthError,
@@ -125,14 +127,6 @@ class _Registration:
     names: tuple[str, ...]
     addresses: tuple[RegisterAddress, ...]
     legal_form: str | None = None
-
-    @property
-    def bezoekadres(self) -> RegisterAddress | None:
-        return next((a for a in self.addresses if a.is_bezoekadres), None)
-
-    @property
-    def correspondentieadres(self) -> RegisterAddress | None:
-        return next((a for a in self.addresses if a.is_correspondentieadres), None)
 
     @classmethod
     def of_establishment(cls, establishment: Establishment,
@@ -370,8 +364,8 @@ class KvkCollector:
     async def _judge(self, official: Official, people: list[_Person], cand: _Candidate,
                      registration: _Registration) -> Finding | None:
         home = official.home
-        visit = registration.bezoekadres
-        post = registration.correspondentieadres
+        visit = visiting_address(registration.addresses)
+        post = correspondence_address(registration.addresses)
         visit_match = _at_home(home, visit)
         post_match = _at_home(home, post)
         attribution = _attribute(people, cand, registration)

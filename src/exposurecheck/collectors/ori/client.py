@@ -16,13 +16,14 @@ import json
 import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Final
 
 import httpx
 
 from exposurecheck import __version__
-from exposurecheck.httpclient import HttpClient
-from exposurecheck.ratelimit import RateLimiter, pace, retry_after_seconds, retry_delay
+from exposurecheck.httpclient import RetryingClient, Unanswered
+from exposurecheck.ratelimit import RateLimiter, retry_after_seconds
 from exposurecheck.untrusted import clean_text
 
 __all__ = ["Hit", "OriClient", "OriError", "SearchPage"]
@@ -154,7 +155,7 @@ def _shard_failure(data: Mapping[str, Any]) -> str | None:
     return None
 
 
-class OriClient(HttpClient):
+class OriClient(RetryingClient):
     """POSTs searches to one ORI endpoint. One instance serves many concurrent tasks;
     `retries` is the number of retries after the first attempt."""
 
@@ -164,19 +165,10 @@ class OriClient(HttpClient):
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  user_agent: str = f"exposurecheck/{__version__}") -> None:
         self.base_url = base_url.rstrip("/")
-        self.requests_made = 0
-        self._timeout = timeout
-        self._retries = retries
-        self._backoff = backoff
-        self._max_retry_after = max_retry_after
-        self._limiter = limiter
-        self._sleep = sleep
         super().__init__(headers={"Accept": "application/json", "User-Agent": user_agent},
-                         timeout=timeout, transport=transport)
-
-    def _delay(self, attempt: int, retry_after: float | None) -> float:
-        return retry_delay(attempt, retry_after, backoff=self._backoff,
-                           ceiling=self._max_retry_after)
+                         timeout=timeout, retries=retries, backoff=backoff,
+                         max_retry_after=max_retry_after, limiter=limiter, sleep=sleep,
+                         transport=transport)
 
     async def search(self, indices: Sequence[str], body: Mapping[str, Any],
                      inner_name: str = "") -> SearchPage:
@@ -190,25 +182,17 @@ class OriClient(HttpClient):
 
     async def _post(self, path: str, body: Mapping[str, Any]) -> Mapping[str, Any]:
         content = json.dumps(body, ensure_ascii=False).encode()
+        send = partial(self._http.post, self.base_url + path, content=content,
+                       headers={"Content-Type": "application/json"})
         last, timed_out, throttled = "no attempt made", False, 0
         attempt, retry_after = 0, None
         while attempt <= self._retries:
             if attempt:
                 await self._sleep(self._delay(attempt - 1, retry_after))
             retry_after = None
-            try:
-                async with pace(self._limiter):
-                    self.requests_made += 1
-                    async with asyncio.timeout(self._timeout * 3):
-                        response = await self._http.post(
-                            self.base_url + path, content=content,
-                            headers={"Content-Type": "application/json"})
-            except (httpx.TimeoutException, TimeoutError):
-                last, timed_out = "timeout", True
-                attempt += 1
-                continue
-            except httpx.TransportError as exc:
-                last, timed_out = f"transport error ({type(exc).__name__})", False
+            response = await self._attempt(send)
+            if isinstance(response, Unanswered):
+                last, timed_out = response.reason, response.timeout
                 attempt += 1
                 continue
             status = response.status_code

@@ -25,20 +25,16 @@ from exposurecheck.collectors.ori.query import (
 )
 from exposurecheck.cooperative import in_thread
 from exposurecheck.documents.layout import unwrap
-from exposurecheck.findings import severity_for
+from exposurecheck.findings import page_finding
 from exposurecheck.matching.fold import strip_diacritics
 from exposurecheck.models import (
-    Evidence,
     Finding,
     FindingKind,
     Locator,
-    Match,
     Official,
     SourceError,
     SourceErrorKind,
     SourceId,
-    Status,
-    fingerprint,
 )
 from exposurecheck.once import Once
 from exposurecheck.untrusted import clean_text
@@ -329,15 +325,7 @@ def _finding(official: Official, hit: Hit, page: int, match: WebMatch) -> Findin
                       and cached.startswith(("http://", "https://")) else None,
                       element=None if url else f"ori:{hit.index}/{hit.id}"[:200])
     title = hit.source.get("name")
-    return Finding(
-        kind=match.kind, subject=match.subject, status=Status.EXPOSED,
-        severity=severity_for(match.kind, Status.EXPOSED), source=SourceId.ORI,
-        locator=locator,
-        match=Match(score=round(min(match.score, 1.0), 3), fields=match.fields),
-        evidence=Evidence(value=match.value, context=match.context,
-                          page_title=title if isinstance(title, str) and title else None,
-                          document_date=_date(hit)),
-        fingerprint=fingerprint(official.id, match.kind, match.subject, SourceId.ORI,
-                                Locator(url=url or locator.element, page=page),
-                                detail=match.detail),
-    )
+    return page_finding(official, match, SourceId.ORI, locator=locator,
+                        page=Locator(url=url or locator.element, page=page),
+                        page_title=title if isinstance(title, str) and title else None,
+                        document_date=_date(hit))

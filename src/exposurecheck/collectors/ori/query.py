@@ -214,16 +214,8 @@ def candidate_query(official: Official, size: int,
         "inner_hits": {"name": INNER_HITS, "size": INNER_PAGE_LIMIT},
     }}
     flat = {"bool": {"should": _clauses(official, "text"), "minimum_should_match": 1}}
-    body: dict[str, Any] = {
-        "query": {"bool": {"should": [nested, flat], "minimum_should_match": 1}},
-        "_source": list(DOCUMENT_FIELDS),
-        "size": size,
-        "sort": [{"_id": "asc"}],
-        "track_total_hits": True,
-    }
-    if search_after is not None:
-        body["search_after"] = list(search_after)
-    return body
+    return _paged({"bool": {"should": [nested, flat], "minimum_should_match": 1}},
+                  list(DOCUMENT_FIELDS), size, search_after)
 
 
 def full_text_query(ids: Sequence[str]) -> dict[str, Any]:
@@ -234,13 +226,16 @@ def full_text_query(ids: Sequence[str]) -> dict[str, Any]:
 def organizations_query(size: int, search_after: Sequence[Any] | None = None) -> dict[str, Any]:
     """The one Organization document per index: its name and key map a roster's
     organisation to an index (keys cannot be derived from names)."""
-    body: dict[str, Any] = {
-        "query": {"bool": {"filter": [{"match": {"@type": "Organization"}}]}},
-        "_source": ["@type", "name", "classification", "collection"],
-        "size": size,
-        "sort": [{"_id": "asc"}],
-        "track_total_hits": True,
-    }
+    return _paged({"bool": {"filter": [{"match": {"@type": "Organization"}}]}},
+                  ["@type", "name", "classification", "collection"], size, search_after)
+
+
+def _paged(query: dict[str, Any], source: list[str], size: int,
+           search_after: Sequence[Any] | None) -> dict[str, Any]:
+    """A search in a fixed order (by `_id`) that pages on with `search_after` and counts
+    every hit, so no document is read twice or left out between pages."""
+    body: dict[str, Any] = {"query": query, "_source": source, "size": size,
+                            "sort": [{"_id": "asc"}], "track_total_hits": True}
     if search_after is not None:
         body["search_after"] = list(search_after)
     return body

@@ -18,21 +18,17 @@ from collections.abc import Sequence
 
 from exposurecheck.collectors.interface import CollectorResult
 from exposurecheck.cooperative import in_thread
-from exposurecheck.findings import severity_for
+from exposurecheck.findings import page_finding
 from exposurecheck.logs import without_query
 from exposurecheck.models import (
-    Evidence,
     Finding,
     Locator,
-    Match,
     NotRead,
     Official,
     Site,
     SourceError,
     SourceErrorKind,
     SourceId,
-    Status,
-    fingerprint,
 )
 from exposurecheck.once import Once
 from exposurecheck.web.crawl import CrawlResult, crawl
@@ -143,19 +139,11 @@ def _contents(page: FetchedPage) -> _Pages:
 
 def _finding(official: Official, content: PageContent, match: WebMatch,
              page: int | None = None) -> Finding:
-    """The locator's element is left out of the fingerprint: moving within a page is no news."""
     page_locator = Locator(url=content.url, page=page)
-    return Finding(
-        kind=match.kind, subject=match.subject, status=Status.EXPOSED,
-        severity=severity_for(match.kind, Status.EXPOSED), source=SourceId.WEB,
-        locator=page_locator.model_copy(update={"element": match.element.value}),
-        match=Match(score=round(min(match.score, 1.0), 3), fields=match.fields),
-        evidence=Evidence(value=match.value, context=match.context,
-                          page_title=content.title or None,
-                          page_kind="news" if content.news else None),
-        fingerprint=fingerprint(official.id, match.kind, match.subject, SourceId.WEB,
-                                page_locator, detail=match.detail),
-    )
+    return page_finding(official, match, SourceId.WEB,
+                        locator=page_locator.model_copy(update={"element": match.element.value}),
+                        page=page_locator, page_title=content.title or None,
+                        page_kind="news" if content.news else None)
 
 
 def _error(problem: FetchProblem) -> SourceError:
