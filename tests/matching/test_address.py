@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from exposurecheck.matching.address import (
@@ -21,7 +18,7 @@ from exposurecheck.matching.address import (
 )
 from exposurecheck.models import Address
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.support import load_data
 
 
 def register(**overrides: object) -> Address | None:
@@ -672,7 +669,7 @@ def test_register_without_house_number_is_none(overrides: dict[str, object]) -> 
 
 
 def test_register_example_payloads_parse() -> None:
-    profile = json.loads((DATA / "kvk-vestigingsprofiel-v1.json").read_text())
+    profile = load_data("kvk-vestigingsprofiel-v1.json")
     addresses = [
         register(
             straatnaam=a.get("straatnaam"),

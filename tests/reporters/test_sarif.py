@@ -26,9 +26,8 @@ from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.sarif import FINGERPRINT_KEY, render
 
 from tests.conftest import make_finding, make_report
+from tests.support import SARIF_SCHEMA
 
-SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json")
-                    .read_text(encoding="utf-8"))
 PERSONAL = ("Jan-Willem", "van den Berg", "Kerkstraat", "Klusbedrijf", "Dorpsstraat", "Anna",
             "Vries", "Çelik", "Sanne", "Bakker", "Petra")
 
@@ -59,7 +58,7 @@ def test_valid_against_the_official_schema(lang: Lang, redacted: bool) -> None:
     report = make_report(lang)
     report = redact_report(report) if redacted else report
     log = sarif(report, lang=lang, roster=Path("rosters/council.yaml"))
-    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
     assert log["version"] == "2.1.0"
     assert len(log["runs"][0]["results"]) == 3
 

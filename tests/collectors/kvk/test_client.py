@@ -12,7 +12,6 @@ import logging
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -32,16 +31,14 @@ from exposurecheck.collectors.kvk.client import (
     KvkUnavailable,
 )
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+from tests.support import load_data
+
 BASE = "https://api.kvk.example/test/api"
 KEY = "l7xx-test-key"
 ZOEKEN = "/v2/zoeken"
 
 T = TypeVar("T")
 
-
-def load(name: str) -> Any:
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
 def run(coro: Awaitable[T]) -> T:
@@ -130,7 +127,7 @@ async def call(client: KvkClient, fn: Callable[[KvkClient], Awaitable[T]]) -> T:
 
 @pytest.mark.parametrize("base", [BASE, BASE + "/"])
 def test_headers_and_url(router: respx.Router, make: Callable[..., KvkClient], base: str) -> None:
-    route = router.get(ZOEKEN).respond(200, json=load("kvk-zoeken-v2.json"))
+    route = router.get(ZOEKEN).respond(200, json=load_data("kvk-zoeken-v2.json"))
     results = run(call(make(base_url=base), lambda c: c.search(kvkNummer="68750110")))
     assert len(results) == 3
     request = route.calls.last.request
@@ -146,7 +143,7 @@ def test_headers_and_url(router: respx.Router, make: Callable[..., KvkClient], b
 
 
 def test_search_parses_real_example(router: respx.Router, make: Callable[..., KvkClient]) -> None:
-    router.get(ZOEKEN).respond(200, json=load("kvk-zoeken-v2.json"))
+    router.get(ZOEKEN).respond(200, json=load_data("kvk-zoeken-v2.json"))
     results = run(call(make(), lambda c: c.search(kvkNummer="68750110")))
     assert [r.type for r in results] == ["rechtspersoon", "hoofdvestiging", "nevenvestiging"]
     assert results[0].vestigingsnummer is None
@@ -285,7 +282,7 @@ def test_search_404_other_code_is_not_found(
 
 def test_company(router: respx.Router, make: Callable[..., KvkClient]) -> None:
     route = router.get("/v1/basisprofielen/69599084").respond(
-        200, json=load("kvk-basisprofiel-v1.json")
+        200, json=load_data("kvk-basisprofiel-v1.json")
     )
     profile = run(call(make(), lambda c: c.company("69599084")))
     assert route.call_count == 1
@@ -296,7 +293,7 @@ def test_company(router: respx.Router, make: Callable[..., KvkClient]) -> None:
 
 def test_establishment(router: respx.Router, make: Callable[..., KvkClient]) -> None:
     router.get("/v1/vestigingsprofielen/000037178598").respond(
-        200, json=load("kvk-vestigingsprofiel-v1.json")
+        200, json=load_data("kvk-vestigingsprofiel-v1.json")
     )
     est = run(call(make(), lambda c: c.establishment("000037178598")))
     assert isinstance(est, Establishment)
@@ -453,7 +450,7 @@ def test_429_retry_after_seconds(
     route = router.get(ZOEKEN).mock(
         side_effect=[
             httpx.Response(429, headers={"Retry-After": "2"}),
-            httpx.Response(200, json=load("kvk-zoeken-v2.json")),
+            httpx.Response(200, json=load_data("kvk-zoeken-v2.json")),
         ]
     )
     client = make()
@@ -568,7 +565,7 @@ def test_backoff_jitter_bounded(
 def test_truncated_json_then_success(
     router: respx.Router, make: Callable[..., KvkClient], sleeper: FakeSleep
 ) -> None:
-    good = json.dumps(load("kvk-vestigingsprofiel-v1.json"))
+    good = json.dumps(load_data("kvk-vestigingsprofiel-v1.json"))
     route = router.get("/v1/vestigingsprofielen/000037178598").mock(
         side_effect=[
             httpx.Response(200, text=good[: len(good) // 2]),
