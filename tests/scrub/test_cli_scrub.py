@@ -16,7 +16,7 @@ from exposurecheck.exitcodes import ExitCode
 from exposurecheck.scrub.model import GROUNDS, DocFinding, DocumentResult, Location, ScanKind
 from exposurecheck.scrub.run import render_sarif
 
-from tests.scrub.conftest import BSN, EMAIL, PHONE
+from tests.scrub.conftest import BSN, EMAIL, PHONE, mail_with_broken_pdf
 from tests.support import SARIF_SCHEMA, command_runner
 
 run = command_runner(register)
@@ -171,14 +171,8 @@ def test_hostile_bytes_never_crash(tmp_path: Path, name: str, payload: bytes) ->
 
 
 def test_hostile_attachment_name_never_reaches_the_terminal(tmp_path: Path) -> None:
-    from email.message import EmailMessage
-
-    message = EmailMessage()
-    message["Subject"] = "x"
-    message.set_content("Zie bijlage.\n")
-    message.add_attachment(b"%PDF broken", maintype="application", subtype="pdf",
-                           filename="\x1b]8;;evil\x07a.pdf")
-    (tmp_path / "m.eml").write_bytes(bytes(message))
+    (tmp_path / "m.eml").write_bytes(
+        mail_with_broken_pdf("x", b"%PDF broken", "\x1b]8;;evil\x07a.pdf"))
     code, out, err = run(["scan", str(tmp_path / "m.eml")])
     assert code == ExitCode.INCOMPLETE
     assert "\x1b" not in err and "\x1b" not in out
