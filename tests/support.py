@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import time
@@ -13,7 +14,9 @@ from typing import Any, NoReturn
 import typer
 from typer.testing import CliRunner
 
+from exposurecheck.collectors.interface import Collector, CollectorResult
 from exposurecheck.cooperative import checkpoint
+from exposurecheck.models import Official
 
 DATA = Path(__file__).resolve().parent / "data"
 FAST_CONFIG = DATA / "fast-mock.toml"  # settings for audits against the in-process mock
@@ -43,6 +46,18 @@ def command_runner(register: Callable[[typer.Typer], None]) -> Callable[[list[st
         return result.exit_code, result.stdout, result.stderr
 
     return run
+
+
+def collect_once(make: Callable[[], Collector], official: Official) -> CollectorResult:
+    """What a collector, made inside the event loop, finds for one official; closed after."""
+    async def main() -> CollectorResult:
+        collector = make()
+        try:
+            return await collector.collect(official)
+        finally:
+            await collector.aclose()
+
+    return asyncio.run(main())
 
 
 class QuietHandler(BaseHTTPRequestHandler):

@@ -27,6 +27,8 @@ from exposurecheck.models import (
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import load_roster
 
+from tests.support import collect_once
+
 HOME = {"straatnaam": "Kerkstraat", "huisnummer": 12, "postcode": "8011AB", "plaats": "Zwolle"}
 OFFICIAL = Official(
     id=OfficialId("t-1"), name="Jan-Willem van den Berg", initials="J.W.", role="wethouder",
@@ -49,16 +51,9 @@ def collect(companies: list[dict[str, Any]], official: Official = OFFICIAL,
     register = Register.model_validate({"companies": companies})
     mock = MockHandelsregister(register, faults=faults)
 
-    async def main() -> Any:
-        client = KvkClient("http://kvk.test/api", DEMO_API_KEY, transport=mock.transport(),
-                           sleep=lambda _: asyncio.sleep(0), jitter=0)
-        collector = KvkCollector(client)
-        try:
-            return await collector.collect(official)
-        finally:
-            await collector.aclose()
-
-    return asyncio.run(main())
+    return collect_once(lambda: KvkCollector(KvkClient(
+        "http://kvk.test/api", DEMO_API_KEY, transport=mock.transport(),
+        sleep=lambda _: asyncio.sleep(0), jitter=0)), official)
 
 
 def entity(kvk: str, name: str, *, bezoek: dict[str, Any] | None = None,
