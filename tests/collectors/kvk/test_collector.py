@@ -9,12 +9,14 @@ from typing import Any
 import httpx
 import pytest
 
+from exposurecheck.collectors.interface import CollectorResult
 from exposurecheck.collectors.kvk.client import KvkClient
 from exposurecheck.collectors.kvk.collector import MAX_STREET_CANDIDATES, KvkCollector
 from exposurecheck.mock.api import DEMO_API_KEY, FaultPlan, MockHandelsregister
 from exposurecheck.mock.register import Register, load_register
 from exposurecheck.models import (
     Address,
+    Finding,
     FindingKind,
     HouseholdMember,
     Official,
@@ -73,11 +75,17 @@ def kinds(result: Any) -> set[tuple[str, str, str, str | None]]:
             for f in result.findings}
 
 
-def test_own_business_at_home_is_exposed_with_why() -> None:
-    result = collect([company("10000001", "Klusbedrijf J.W. van den Berg", bezoek=HOME)])
+def the_home_address(result: CollectorResult) -> Finding:
+    """The one finding of `result`: the official's home address, exposed."""
     (finding,) = result.findings
     assert (finding.kind, finding.subject, finding.status) == (
         FindingKind.HOME_ADDRESS, Subject.OFFICIAL, Status.EXPOSED)
+    return finding
+
+
+def test_own_business_at_home_is_exposed_with_why() -> None:
+    result = collect([company("10000001", "Klusbedrijf J.W. van den Berg", bezoek=HOME)])
+    finding = the_home_address(result)
     assert finding.locator.kvk_number == "10000001"
     assert finding.locator.vestigingsnummer == "000010000001"
     assert {"postcode", "huisnummer", "surname"} <= {f.field for f in finding.match.fields}
@@ -298,9 +306,7 @@ def test_first_name_alone_attributes_a_business_at_home() -> None:
 
 def test_foundation_under_the_officials_name_at_home_is_a_home_address() -> None:
     result = collect([entity("20000001", "Stichting Muziekfonds J.W. van den Berg", bezoek=HOME)])
-    (finding,) = result.findings
-    assert (finding.kind, finding.subject, finding.status) == (
-        FindingKind.HOME_ADDRESS, Subject.OFFICIAL, Status.EXPOSED)
+    finding = the_home_address(result)
     assert finding.locator.kvk_number == "20000001"
     assert finding.locator.vestigingsnummer is None
     assert finding.evidence.establishment == "rechtspersoon"
