@@ -26,9 +26,7 @@ from exposurecheck.i18n import Lang
 from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
 from exposurecheck.mock.register import Register, demo_register_path, register_from_data
 from exposurecheck.models import (
-    Acceptance,
     Finding,
-    OfficialId,
     OfficialResult,
     Report,
     SourceError,
@@ -39,7 +37,7 @@ from exposurecheck.models import (
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import load_roster
 
-from tests.conftest import make_finding, make_report
+from tests.conftest import accepted, make_finding, make_official, make_report, source_failed
 
 # demo-001's own eenmanszaak at home, exposed in the demo register
 SHIELD_VESTIGING = "000060678763"
@@ -137,11 +135,11 @@ def report_of(*results: OfficialResult, at: datetime = T0) -> Report:
 
 
 def official(*findings: Finding, errors: tuple[SourceError, ...] = ()) -> OfficialResult:
-    return OfficialResult(id=OfficialId("demo-001"), name="Jan-Willem van den Berg",
-                          sources=(SourceId.KVK,), findings=findings, errors=errors)
+    return make_official("demo-001", "Jan-Willem van den Berg", *findings, errors=errors,
+                         sources=(SourceId.KVK,))
 
 
-FAILED = SourceError(source=SourceId.KVK, kind=SourceErrorKind.FAILED, message="HTTP 503")
+FAILED = source_failed(SourceErrorKind.FAILED, "HTTP 503")
 
 
 def only(diff: ReportDiff) -> tuple[Change, State, State]:
@@ -166,9 +164,9 @@ def test_gone_after_a_clean_check_is_resolved_but_after_a_failed_one_is_unverifi
 
 def test_accepted_in_the_new_audit_is_resolved_as_accepted() -> None:
     exposed = make_finding()
-    accepted = exposed.model_copy(update={"accepted": Acceptance(reason="r", accepted_by="a")})
     diff = diff_reports(report_of(official(exposed)),
-                        report_of(official(accepted), at=T0 + timedelta(days=1)))
+                        report_of(official(accepted(exposed, "r", "a")),
+                                  at=T0 + timedelta(days=1)))
     assert only(diff) == (Change.RESOLVED, State.OPEN, State.ACCEPTED)
 
 
