@@ -25,15 +25,7 @@ from exposurecheck.diff import (
 from exposurecheck.i18n import Lang
 from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
 from exposurecheck.mock.register import Register, demo_register_path, register_from_data
-from exposurecheck.models import (
-    Finding,
-    OfficialResult,
-    Report,
-    SourceError,
-    SourceErrorKind,
-    SourceId,
-    Status,
-)
+from exposurecheck.models import Finding, OfficialResult, Report, SourceErrorKind, SourceId, Status
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import load_roster
 
@@ -134,12 +126,11 @@ def report_of(*results: OfficialResult, at: datetime = T0) -> Report:
     return make_report().model_copy(update={"generated_at": at, "officials": results})
 
 
-def official(*findings: Finding, errors: tuple[SourceError, ...] = ()) -> OfficialResult:
+def official(*findings: Finding, failed: bool = False) -> OfficialResult:
+    """demo-001 with these findings; `failed`: its KVK source gave HTTP 503."""
+    errors = (source_failed(SourceErrorKind.FAILED, "HTTP 503"),) if failed else ()
     return make_official("demo-001", "Jan-Willem van den Berg", *findings, errors=errors,
                          sources=(SourceId.KVK,))
-
-
-FAILED = source_failed(SourceErrorKind.FAILED, "HTTP 503")
 
 
 def only(diff: ReportDiff) -> tuple[Change, State, State]:
@@ -152,7 +143,7 @@ def test_gone_after_a_clean_check_is_resolved_but_after_a_failed_one_is_unverifi
     exposed = make_finding()
     old = report_of(official(exposed))
     checked = report_of(official(), at=T0 + timedelta(days=1))
-    failed = report_of(official(errors=(FAILED,)), at=T0 + timedelta(days=1))
+    failed = report_of(official(failed=True), at=T0 + timedelta(days=1))
     not_audited = report_of(at=T0 + timedelta(days=1))
     assert only(diff_reports(old, checked)) == (Change.RESOLVED, State.OPEN, State.ABSENT)
     for new in (failed, not_audited):
@@ -194,7 +185,7 @@ def test_history_from_after_the_new_audit_is_ignored() -> None:
 def test_a_finding_open_before_an_incomplete_audit_persists_after_it() -> None:
     exposed = make_finding()
     earlier = report_of(official(exposed), at=T0 - timedelta(days=30))
-    failed = report_of(official(errors=(FAILED,)))
+    failed = report_of(official(failed=True))
     new = report_of(official(exposed), at=T0 + timedelta(days=1))
     assert only(diff_reports(failed, new, [earlier])) == (
         Change.PERSISTS, State.UNCHECKED, State.OPEN)
