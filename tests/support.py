@@ -30,10 +30,11 @@ def load_data(name: str) -> Any:
 SARIF_SCHEMA: dict[str, Any] = load_data("sarif-schema-2.1.0.json")
 
 
-def command_runner(register: Callable[[typer.Typer], None]) -> Callable[[list[str]], tuple[
-        int, str, str]]:
-    """Runs one command module on an app of its own, as cli.py registers it: (exit code,
-    stdout, stderr)."""
+CommandRun = Callable[[list[str]], tuple[int, str, str]]  # args -> (exit code, stdout, stderr)
+
+
+def command_runner(register: Callable[[typer.Typer], None]) -> CommandRun:
+    """Runs one command module on an app of its own, as cli.py registers it."""
     def run(args: list[str]) -> tuple[int, str, str]:
         app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, add_completion=False)
 
