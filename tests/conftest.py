@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
 from exposurecheck.i18n import Lang
 from exposurecheck.models import (
+    Acceptance,
     Evidence,
     FieldMatch,
     Finding,
@@ -74,6 +75,38 @@ def make_report(lang: Lang = Lang.EN) -> Report:
                            sources=(SourceId.KVK,)),
         ),
     )
+
+
+def make_official(official_id: str = "demo-001", name: str = "X", *findings: Finding,
+                  errors: tuple[SourceError, ...] = (), role: str | None = None,
+                  organisation: str | None = None,
+                  sources: tuple[SourceId, ...] = ()) -> OfficialResult:
+    """One official's result, with only what the test names."""
+    return OfficialResult(id=OfficialId(official_id), name=name, role=role,
+                          organisation=organisation, sources=sources, findings=findings,
+                          errors=errors)
+
+
+def one_official(official_id: str = "demo-001", name: str = "X", *findings: Finding,
+                 errors: tuple[SourceError, ...] = (), role: str | None = None,
+                 organisation: str | None = None, sources: tuple[SourceId, ...] = (),
+                 report: Report | None = None) -> Report:
+    """The demo report (or `report`) with one official only, with only what the test names."""
+    official = make_official(official_id, name, *findings, errors=errors, role=role,
+                             organisation=organisation, sources=sources)
+    return (report or make_report()).model_copy(update={"officials": (official,)})
+
+
+def source_failed(kind: SourceErrorKind, message: str,
+                  source: SourceId = SourceId.KVK) -> SourceError:
+    return SourceError(source=source, kind=kind, message=message)
+
+
+def accepted(finding: Finding, reason: str = "known", accepted_by: str = "Griffie",
+             expires: date | None = None) -> Finding:
+    """The finding, accepted by the organisation as a known risk."""
+    return finding.model_copy(update={"accepted": Acceptance(
+        reason=reason, accepted_by=accepted_by, expires=expires)})
 
 
 @pytest.fixture

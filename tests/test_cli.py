@@ -16,12 +16,13 @@ from exposurecheck.mock.register import load_register
 from exposurecheck.mock.router import HostRouter
 from exposurecheck.resources import fixtures_dir
 
+from tests.support import FAST_CONFIG
+
 DEMO_ROSTER = fixtures_dir() / "rosters" / "demo-council.yaml"
 ENV = {"KVK_API_KEY": DEMO_API_KEY, "EXPOSURECHECK_KVK_URL": "http://kvk.test/api",
        "EXPOSURECHECK_ORI_URL": f"http://ori.test{ORI_BASE_PATH}"}
 
 
-FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
 
 
 def run(args: list[str], transport: httpx.AsyncBaseTransport | None = None,

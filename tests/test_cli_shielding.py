@@ -8,8 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
 from exposurecheck.baseline import load_baseline
 from exposurecheck.cli_shielding import register
@@ -18,23 +16,10 @@ from exposurecheck.models import OfficialResult, Report, SourceError, SourceErro
 from exposurecheck.resources import fixtures_dir
 
 from tests.conftest import make_finding, make_report
+from tests.support import command_runner
 from tests.test_diff import audit, original, shielded_register
 
-
-def app() -> typer.Typer:
-    app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, add_completion=False)
-
-    @app.callback()
-    def _root() -> None:
-        """exposurecheck"""
-
-    register(app)
-    return app
-
-
-def run(args: list[str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app(), args)
-    return result.exit_code, result.stdout, result.stderr
+run = command_runner(register)
 
 
 def save(report: Report, path: Path) -> Path:

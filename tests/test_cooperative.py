@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 
 import pytest
 
@@ -13,14 +12,7 @@ from exposurecheck.collectors.interface import CollectorResult
 from exposurecheck.cooperative import checkpoint, in_thread
 from exposurecheck.models import Official, OfficialId, Roster, SourceErrorKind, SourceId
 
-
-def _endless(ended: threading.Event) -> None:
-    try:
-        while True:
-            checkpoint()
-            time.sleep(0.001)
-    finally:
-        ended.set()
+from tests.support import spin_until_stopped
 
 
 class _Endless:
@@ -32,7 +24,7 @@ class _Endless:
         self.ended = threading.Event()
 
     async def collect(self, official: Official) -> CollectorResult:
-        await in_thread(_endless, self.ended)
+        await in_thread(spin_until_stopped, self.ended)
         return CollectorResult(source=self.source)
 
     async def aclose(self) -> None:

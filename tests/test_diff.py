@@ -25,21 +25,11 @@ from exposurecheck.diff import (
 from exposurecheck.i18n import Lang
 from exposurecheck.mock.api import DEMO_API_KEY, MockHandelsregister
 from exposurecheck.mock.register import Register, demo_register_path, register_from_data
-from exposurecheck.models import (
-    Acceptance,
-    Finding,
-    OfficialId,
-    OfficialResult,
-    Report,
-    SourceError,
-    SourceErrorKind,
-    SourceId,
-    Status,
-)
+from exposurecheck.models import Finding, OfficialResult, Report, SourceErrorKind, SourceId, Status
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import load_roster
 
-from tests.conftest import make_finding, make_report
+from tests.conftest import accepted, make_finding, make_official, make_report, source_failed
 
 # demo-001's own eenmanszaak at home, exposed in the demo register
 SHIELD_VESTIGING = "000060678763"
@@ -136,12 +126,11 @@ def report_of(*results: OfficialResult, at: datetime = T0) -> Report:
     return make_report().model_copy(update={"generated_at": at, "officials": results})
 
 
-def official(*findings: Finding, errors: tuple[SourceError, ...] = ()) -> OfficialResult:
-    return OfficialResult(id=OfficialId("demo-001"), name="Jan-Willem van den Berg",
-                          sources=(SourceId.KVK,), findings=findings, errors=errors)
-
-
-FAILED = SourceError(source=SourceId.KVK, kind=SourceErrorKind.FAILED, message="HTTP 503")
+def official(*findings: Finding, failed: bool = False) -> OfficialResult:
+    """demo-001 with these findings; `failed`: its KVK source gave HTTP 503."""
+    errors = (source_failed(SourceErrorKind.FAILED, "HTTP 503"),) if failed else ()
+    return make_official("demo-001", "Jan-Willem van den Berg", *findings, errors=errors,
+                         sources=(SourceId.KVK,))
 
 
 def only(diff: ReportDiff) -> tuple[Change, State, State]:
@@ -154,7 +143,7 @@ def test_gone_after_a_clean_check_is_resolved_but_after_a_failed_one_is_unverifi
     exposed = make_finding()
     old = report_of(official(exposed))
     checked = report_of(official(), at=T0 + timedelta(days=1))
-    failed = report_of(official(errors=(FAILED,)), at=T0 + timedelta(days=1))
+    failed = report_of(official(failed=True), at=T0 + timedelta(days=1))
     not_audited = report_of(at=T0 + timedelta(days=1))
     assert only(diff_reports(old, checked)) == (Change.RESOLVED, State.OPEN, State.ABSENT)
     for new in (failed, not_audited):
@@ -166,9 +155,9 @@ def test_gone_after_a_clean_check_is_resolved_but_after_a_failed_one_is_unverifi
 
 def test_accepted_in_the_new_audit_is_resolved_as_accepted() -> None:
     exposed = make_finding()
-    accepted = exposed.model_copy(update={"accepted": Acceptance(reason="r", accepted_by="a")})
     diff = diff_reports(report_of(official(exposed)),
-                        report_of(official(accepted), at=T0 + timedelta(days=1)))
+                        report_of(official(accepted(exposed, "r", "a")),
+                                  at=T0 + timedelta(days=1)))
     assert only(diff) == (Change.RESOLVED, State.OPEN, State.ACCEPTED)
 
 
@@ -196,7 +185,7 @@ def test_history_from_after_the_new_audit_is_ignored() -> None:
 def test_a_finding_open_before_an_incomplete_audit_persists_after_it() -> None:
     exposed = make_finding()
     earlier = report_of(official(exposed), at=T0 - timedelta(days=30))
-    failed = report_of(official(errors=(FAILED,)))
+    failed = report_of(official(failed=True))
     new = report_of(official(exposed), at=T0 + timedelta(days=1))
     assert only(diff_reports(failed, new, [earlier])) == (
         Change.PERSISTS, State.UNCHECKED, State.OPEN)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -21,8 +20,9 @@ from exposurecheck.mock.ori import ORI_BASE_PATH
 from exposurecheck.mock.router import DEMO_KVK_HOST, DEMO_ORI_HOST, demo_transport
 from exposurecheck.resources import fixtures_dir
 
+from tests.support import FAST_CONFIG
+
 EXPECTED = fixtures_dir() / "expected"
-FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
 DATASETS = {"demo-council": ["--sources", "kvk,ori"], "demo-web": ["--sources", "kvk,web,ori"]}
 
 

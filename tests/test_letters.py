@@ -11,7 +11,6 @@ import pytest
 from exposurecheck.i18n import Lang
 from exposurecheck.letters import Letter, Recipient, letters_for
 from exposurecheck.models import (
-    Acceptance,
     Address,
     Evidence,
     Finding,
@@ -21,7 +20,6 @@ from exposurecheck.models import (
     Match,
     Official,
     OfficialId,
-    OfficialResult,
     Report,
     Roster,
     Severity,
@@ -32,7 +30,7 @@ from exposurecheck.models import (
 )
 from exposurecheck.redact import MASK, initials, redact_report
 
-from tests.conftest import make_finding, make_report
+from tests.conftest import accepted, make_finding, make_report, one_official
 from tests.test_diff import original
 
 NAME = "Jan-Willem van den Berg"
@@ -69,10 +67,8 @@ def web_finding(kind: FindingKind, url: str = PAGE, element: str = "text",
 
 
 def report_with(*findings: Finding, redacted: bool = False) -> Report:
-    result = OfficialResult(id=OfficialId("demo-001"), name=NAME, role="wethouder",
-                            organisation="Gemeente Voorbeeld", sources=(SourceId.KVK, SourceId.WEB),
-                            findings=findings)
-    report = make_report().model_copy(update={"officials": (result,)})
+    report = one_official("demo-001", NAME, *findings, role="wethouder",
+                          organisation="Gemeente Voorbeeld", sources=(SourceId.KVK, SourceId.WEB))
     return redact_report(report) if redacted else report
 
 
@@ -249,10 +245,9 @@ def test_reveal_with_an_unredacted_report_fills_in_what_the_source_shows() -> No
 
 
 def test_only_open_findings_get_letters() -> None:
-    accepted = make_finding().model_copy(update={"accepted": Acceptance(
-        reason="r", accepted_by="a")})
+    known = accepted(make_finding(), "r", "a")
     shielded = make_finding(status=Status.SHIELDED, vestigingsnummer="000000000009")
-    assert letters_for(report_with(accepted, shielded), Lang.NL, reveal=False) == []
+    assert letters_for(report_with(known, shielded), Lang.NL, reveal=False) == []
 
 
 def test_official_filter_and_languages() -> None:
@@ -268,8 +263,7 @@ def test_official_filter_and_languages() -> None:
 
 def test_markdown_escapes_data_and_stems_are_safe() -> None:
     finding = make_finding("../raad 1", trade_name="Klus*bedrijf*_BV_")
-    result = OfficialResult(id=OfficialId("../raad 1"), name=NAME, findings=(finding,))
-    report = make_report().model_copy(update={"officials": (result,)})
+    report = one_official("../raad 1", NAME, finding)
     letters = letters_for(report, Lang.EN, reveal=True)
     kvk = next(x for x in letters if x.recipient is Recipient.KVK)
     assert r"Klus\*bedrijf\*\_BV\_" in kvk.body_markdown

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import stat
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +18,8 @@ from exposurecheck.mock.router import DEMO_KVK_HOST, demo_transport
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.watch import PREFIX, default_state
 
-FAST_CONFIG = Path(__file__).parent / "data" / "fast-mock.toml"
+from tests.support import FAST_CONFIG, QuietHandler, serve_locally
+
 ENV = {"KVK_API_KEY": DEMO_API_KEY, "EXPOSURECHECK_KVK_URL": f"http://{DEMO_KVK_HOST}/api"}
 
 
@@ -29,7 +28,7 @@ class Webhook:
         self.received: list[dict[str, Any]] = []
         hook = self
 
-        class Handler(BaseHTTPRequestHandler):
+        class Handler(QuietHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 hook.received.append(json.loads(self.rfile.read(length)))
@@ -37,23 +36,17 @@ class Webhook:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server, self.stop = serve_locally(Handler)
         self.url = f"json://127.0.0.1:{self.server.server_address[1]}/"
 
 
 @pytest.fixture
 def webhook() -> Iterator[Webhook]:
     hook = Webhook()
-    thread = threading.Thread(target=hook.server.serve_forever, daemon=True)
-    thread.start()
     try:
         yield hook
     finally:
-        hook.server.shutdown()
-        hook.server.server_close()
+        hook.stop()
 
 
 def _official(official_id: str) -> dict[str, Any]:

@@ -85,11 +85,14 @@ def padding(seed: str) -> str:
     return " " * (9 + zlib.crc32(seed.encode()) % 33)
 
 
-def links(list_style: bool, items: list[tuple[str, str]]) -> tuple[str, Any]:
-    """Real responses carry either ``_links: {rel: {href}}`` or ``links: [{rel, href}]``."""
+def with_links(body: Json, list_style: bool, items: list[tuple[str, str]]) -> Json:
+    """``body`` with its links: real responses carry either ``_links: {rel: {href}}`` or
+    ``links: [{rel, href}]``."""
     if list_style:
-        return "links", [{"rel": rel, "href": href} for rel, href in items]
-    return "_links", {rel: {"href": href} for rel, href in items}
+        body["links"] = [{"rel": rel, "href": href} for rel, href in items]
+    else:
+        body["_links"] = {rel: {"href": href} for rel, href in items}
+    return body
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,15 +257,14 @@ class Register:
                 "sbiActiviteiten": self.sbi(company),
             }
         )
-        key, value = links(
+        return with_links(
+            body,
             list_style,
             [
                 ("self", f"{base}/v1/vestigingsprofielen/{vnr}"),
                 ("basisprofiel", f"{base}/v1/basisprofielen/{company['kvkNummer']}"),
             ],
         )
-        body[key] = value
-        return body
 
     def hoofdvestiging(self, company: Json, base: str, list_style: bool) -> Json:
         vest = self.head_office(company)
@@ -276,15 +278,14 @@ class Register:
             "totaalWerkzamePersonen": vest["werkzamePersonen"],
             "adressen": self.addresses(vest),
         }
-        key, value = links(
+        return with_links(
+            body,
             list_style,
             [
                 ("self", f"{base}/v1/basisprofielen/{kvk}/hoofdvestiging"),
                 ("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vnr}"),
             ],
         )
-        body[key] = value
-        return body
 
     def eigenaar(self, company: Json, base: str, list_style: bool) -> Json:
         short, long = RECHTSVORMEN[company["rechtsvorm"]]
@@ -292,11 +293,11 @@ class Register:
         if company["rsin"]:
             body["rsin"] = company["rsin"]
         body.update({"rechtsvorm": short, "uitgebreideRechtsvorm": long})
-        key, value = links(
-            list_style, [("self", f"{base}/v1/basisprofielen/{company['kvkNummer']}/eigenaar")]
+        return with_links(
+            body,
+            list_style,
+            [("self", f"{base}/v1/basisprofielen/{company['kvkNummer']}/eigenaar")],
         )
-        body[key] = value
-        return body
 
     def basisprofiel(self, kvk: str, base: str, list_style: bool) -> Json:
         company = self.company(kvk)
@@ -312,14 +313,14 @@ class Register:
             body["statutaireNaam"] = company["statutaireNaam"]
         body["handelsnamen"] = self.trade_names(company["handelsnamen"])
         body["sbiActiviteiten"] = self.sbi(company)
-        key, value = links(
+        with_links(
+            body,
             list_style,
             [
                 ("self", f"{base}/v1/basisprofielen/{kvk}"),
                 ("vestigingen", f"{base}/v1/basisprofielen/{kvk}/vestigingen"),
             ],
         )
-        body[key] = value
         body["_embedded"] = {
             "hoofdvestiging": self.hoofdvestiging(company, base, list_style),
             "eigenaar": self.eigenaar(company, base, list_style),
@@ -345,10 +346,9 @@ class Register:
             }
             if not vest["afgeschermd"]:
                 row["volledigAdres"] = self.visiting_address(vest)["volledigAdres"]
-            key, value = links(
-                list_style, [("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vnr}")]
+            with_links(
+                row, list_style, [("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vnr}")]
             )
-            row[key] = value
             rows.append(row)
         commercial = sum(v["commercieel"] for v in listed)
         body: Json = {
@@ -358,9 +358,9 @@ class Register:
             "totaalAantalVestigingen": len(listed),
             "vestigingen": rows,
         }
-        key, value = links(list_style, [("self", f"{base}/v1/basisprofielen/{kvk}/vestigingen")])
-        body[key] = value
-        return body
+        return with_links(
+            body, list_style, [("self", f"{base}/v1/basisprofielen/{kvk}/vestigingen")]
+        )
 
     # -- zoeken --------------------------------------------------------------------------------
 
@@ -456,9 +456,7 @@ class Register:
             "totaal": len(matches),
             "resultaten": rows,
         }
-        key, value = links(list_style, items)
-        body[key] = value
-        return body
+        return with_links(body, list_style, items)
 
     def search_row(
         self, company: Json, vest: Json | None, base: str, list_style: bool, with_active: bool
@@ -472,9 +470,7 @@ class Register:
             row.update({"naam": company["statutaireNaam"], "type": "rechtspersoon"})
             if with_active:
                 row["actief"] = ja_nee(not company.get("datumEinde"))
-            key, value = links(list_style, [profile])
-            row[key] = value
-            return row
+            return with_links(row, list_style, [profile])
         vnr = vest["vestigingsnummer"]
         names = company["handelsnamen"] if vest["hoofd"] else vest["handelsnamen"]
         row = {"kvkNummer": kvk, "vestigingsnummer": vnr, "naam": names[0]}
@@ -499,11 +495,11 @@ class Register:
         row["type"] = "hoofdvestiging" if vest["hoofd"] else "nevenvestiging"
         if with_active:
             row["actief"] = ja_nee(vest["actief"])
-        key, value = links(
-            list_style, [profile, ("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vnr}")]
+        return with_links(
+            row,
+            list_style,
+            [profile, ("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vnr}")],
         )
-        row[key] = value
-        return row
 
     @staticmethod
     def int_param(q: dict[str, str], name: str, default: int | None, low: int, high: int) -> Any:

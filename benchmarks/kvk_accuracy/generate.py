@@ -519,15 +519,22 @@ class World:
             streets = self.business_streets[town_] if business_park else self.streets[town_]
             street = self.rng.choice([s for s in streets if s != avoid_street])
             number = self.rng.randint(1, 40 if business_park else 180)
-            letter = addition = ""
-            roll = self.rng.random()
-            if roll < 0.12:
-                letter = self.rng.choice("ABC")
-            elif roll < 0.16:
-                addition = self.rng.choice(["1", "2", "hs", "bis"])
+            letter, addition = self.house_suffix(0.12, 0.16, ["1", "2", "hs", "bis"])
             adr = self.address(town_, street, number, letter, addition)
             if adr.key() not in self.home_keys:
                 return adr
+
+    def house_suffix(
+        self, letter_below: float, addition_below: float, additions: list[str]
+    ) -> tuple[str, str]:
+        """(letter, addition): one roll below `letter_below` gives a letter, below
+        `addition_below` an addition, else neither."""
+        roll = self.rng.random()
+        if roll < letter_below:
+            return self.rng.choice("ABC"), ""
+        if roll < addition_below:
+            return "", self.rng.choice(additions)
+        return "", ""
 
     # -- people --------------------------------------------------------------------------------
 
@@ -727,12 +734,7 @@ class World:
             while True:
                 street = self.rng.choice(self.streets[town])
                 number = self.rng.randint(3, 160)
-                letter = addition = ""
-                roll = self.rng.random()
-                if roll < 0.2:
-                    letter = self.rng.choice("ABC")
-                elif roll < 0.27:
-                    addition = self.rng.choice(["1", "2", "3", "hs"])
+                letter, addition = self.house_suffix(0.2, 0.27, ["1", "2", "3", "hs"])
                 home = self.address(town, street, number, letter, addition)
                 if home.key() not in self.home_keys:
                     break

@@ -378,6 +378,21 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
         by_form[forms.get(key[0], "?")][0] += key in reported_all
     metrics["recall_by_home_form"] = {f: f"{tp}/{n}" for f, (tp, n) in sorted(by_form.items())}
 
+    def example(key: Key, case: str, registered: str | None) -> dict[str, Any]:
+        """A finding to look at by hand: whose, which establishment, which case, where."""
+        return {
+            "official_id": key[0],
+            "vestigingsnummer": key[1],
+            "case": case,
+            "registered": registered,
+            "roster_home": homes.get(key[0]),
+        }
+
+    def unexpected(key: Key) -> dict[str, Any]:
+        """A finding the truth does not hold: the planted case it fell for, if any."""
+        case = planted_by_key[key]["case"] if key in planted_by_key else "not_planted"
+        return example(key, case, where.get(key[1], "unknown vestigingsnummer"))
+
     return {
         "exposed": metrics,
         "shielded": shielded,
@@ -385,36 +400,9 @@ def score(report: dict[str, Any], data: Path) -> dict[str, Any]:
         "misses_by_case": dict(miss_cases.most_common()),
         "per_planted_case": dict(sorted(per_case.items())),
         "examples": {
-            "false_positives": [
-                {
-                    "official_id": k[0],
-                    "vestigingsnummer": k[1],
-                    "case": planted_by_key[k]["case"] if k in planted_by_key else "not_planted",
-                    "registered": where.get(k[1], "unknown vestigingsnummer"),
-                    "roster_home": homes.get(k[0]),
-                }
-                for k in false_pos[:20]
-            ],
-            "extra_shielded": [
-                {
-                    "official_id": k[0],
-                    "vestigingsnummer": k[1],
-                    "case": planted_by_key[k]["case"] if k in planted_by_key else "not_planted",
-                    "registered": where.get(k[1], "unknown vestigingsnummer"),
-                    "roster_home": homes.get(k[0]),
-                }
-                for k in extra[:20]
-            ],
-            "misses": [
-                {
-                    "official_id": k[0],
-                    "vestigingsnummer": k[1],
-                    "case": truth_exposed[k]["case"],
-                    "registered": where.get(k[1]),
-                    "roster_home": homes.get(k[0]),
-                }
-                for k in missed[:20]
-            ],
+            "false_positives": [unexpected(k) for k in false_pos[:20]],
+            "extra_shielded": [unexpected(k) for k in extra[:20]],
+            "misses": [example(k, truth_exposed[k]["case"], where.get(k[1])) for k in missed[:20]],
         },
     }
 

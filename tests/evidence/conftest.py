@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import gzip
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
+from tests.support import QuietHandler, serve_locally
 
 PAGE = ("<!doctype html><html><head><meta charset='utf-8'><title>Wie woont waar</title></head>"
         "<body><p>Wethouder Anna de Vries woont op Kerkstraat 12, 1234 AB Dorp.</p>"
         "<p>Bel 06-12345678 \u2014 \u00e9\u00e8 \x1b[31m</p></body></html>").encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     def do_GET(self) -> None:
         if self.path == "/old":
             self.send_response(301)
@@ -51,23 +51,13 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self.send_error(404)
             return
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+        self.reply("text/html; charset=utf-8", body)
 
 
 @pytest.fixture
 def site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, stop = serve_locally(_Handler)
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime
 import hashlib
-import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from rfc3161_client import _rust
+
+from tests.support import QuietHandler, serve_locally
 
 SHA256 = "2.16.840.1.101.3.4.2.1"
 ECDSA_SHA256 = "1.2.840.10045.4.3.2"
@@ -141,26 +142,10 @@ class LocalAuthority:
 
 
 def serve(authority: LocalAuthority) -> tuple[ThreadingHTTPServer, Callable[[], None]]:
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_POST(self) -> None:
             authority.requests += 1
             query = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-            body = authority.answer(query)
-            self.send_response(200)
-            self.send_header("Content-Type", "application/timestamp-reply")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.reply("application/timestamp-reply", authority.answer(query))
 
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-
-    def stop() -> None:
-        server.shutdown()
-        server.server_close()
-
-    return server, stop
+    return serve_locally(Handler)

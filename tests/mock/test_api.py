@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -21,12 +20,10 @@ from exposurecheck.mock.api import (
 )
 from exposurecheck.mock.register import Register, RegisterAddress, load_register
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from tests.support import load_data
+
 TEST_BASE = "https://api.kvk.nl/test/api"
 
-
-def real(name: str) -> Any:
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
 def get(
@@ -120,13 +117,13 @@ def test_zoeken_response_equals_the_recorded_real_one() -> None:
     response = get(MockHandelsregister(donald_register()), "/v2/zoeken", {"kvkNummer": "68750110"})
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/hal+json"
-    assert response.json() == real("kvk-zoeken-v2.json")
+    assert response.json() == load_data("kvk-zoeken-v2.json")
 
 
 def test_basisprofiel_equals_the_recorded_real_one() -> None:
     response = get(MockHandelsregister(donald_register()), "/v1/basisprofielen/69599084")
     assert response.status_code == 200
-    assert response.json() == real("kvk-basisprofiel-v1.json")
+    assert response.json() == load_data("kvk-basisprofiel-v1.json")
 
 
 def test_vestigingsprofiel_equals_the_recorded_real_one_up_to_padding() -> None:
@@ -138,7 +135,7 @@ def test_vestigingsprofiel_equals_the_recorded_real_one_up_to_padding() -> None:
             address["volledigAdres"] = " ".join(address["volledigAdres"].split())
         return body
 
-    ours, theirs = response.json(), real("kvk-vestigingsprofiel-v1.json")
+    ours, theirs = response.json(), load_data("kvk-vestigingsprofiel-v1.json")
     assert list(ours) == list(theirs)  # same fields in the same order
     assert unpad(ours) == unpad(theirs)
 
@@ -147,8 +144,8 @@ def test_volledig_adres_is_padded_with_a_run_of_spaces() -> None:
     address = RegisterAddress(straatnaam="Abebe Bikilalaan", huisnummer=17, postcode="1034WL",
                               plaats="Amsterdam")
     text = volledig_adres(address)
-    assert text == real("kvk-basisprofiel-v1.json")["_embedded"]["hoofdvestiging"]["adressen"][0][
-        "volledigAdres"]
+    head_office = load_data("kvk-basisprofiel-v1.json")["_embedded"]["hoofdvestiging"]
+    assert text == head_office["adressen"][0]["volledigAdres"]
     letter = RegisterAddress(straatnaam="Kerkstraat", huisnummer=12, huisletter="A",
                              huisnummer_toevoeging="2", postcode="1234AB", plaats="Dorp")
     assert re.fullmatch(r"Kerkstraat 12 A 2 {25,}1234AB Dorp", volledig_adres(letter))
@@ -159,7 +156,7 @@ def test_profile_field_types_follow_the_real_ones(
 ) -> None:
     kvk, vnr = find_vestiging(demo, "Sanne Mulder Fotografie")
     body = get(mock, f"/v1/vestigingsprofielen/{vnr}").json()
-    reference = real("kvk-vestigingsprofiel-v1.json")
+    reference = load_data("kvk-vestigingsprofiel-v1.json")
     for key, value in body.items():
         if key in reference:
             assert type(value) is type(reference[key]), key

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -258,16 +259,27 @@ def test_every_planted_case_is_present(expected: dict[str, Any]) -> None:
     assert len(nothing_at_all) >= 10
 
 
+Planted = Callable[[dict[str, Any]], tuple[Any, Company, Vestiging, RegisterAddress]]
+
+
+@pytest.fixture(scope="module")
+def planted_at(register: Register, by_id: dict[str, dict[str, Any]]) -> Planted:
+    """A planted finding's or negative's roster home and its establishment in the register,
+    with the visiting address every planted establishment has."""
+    def lookup(row: dict[str, Any]) -> tuple[Any, Company, Vestiging, RegisterAddress]:
+        found = register.vestiging(row["vestigingsnummer"])
+        assert found is not None, row
+        company, vestiging = found
+        assert vestiging.bezoekadres is not None, row
+        return by_id[row["official_id"]]["home"], company, vestiging, vestiging.bezoekadres
+
+    return lookup
+
+
 def test_exposed_findings_are_at_the_roster_home(
-    register: Register, expected: dict[str, Any], by_id: dict[str, dict[str, Any]]
-) -> None:
+        expected: dict[str, Any], planted_at: Planted) -> None:
     for f in expected["findings"]:
-        home = by_id[f["official_id"]]["home"]
-        found = register.vestiging(f["vestigingsnummer"])
-        assert found is not None
-        _, vestiging = found
-        visit = vestiging.bezoekadres
-        assert visit is not None
+        home, _, vestiging, visit = planted_at(f)
         if f["status"] == "shielded":
             assert visit.afgeschermd
             continue
@@ -340,16 +352,9 @@ def test_names_in_trade_names_match_the_subject(
             assert not declared
 
 
-def test_negatives_stay_negative(
-    register: Register, expected: dict[str, Any], by_id: dict[str, dict[str, Any]]
-) -> None:
+def test_negatives_stay_negative(expected: dict[str, Any], planted_at: Planted) -> None:
     for n in expected["negatives"]:
-        home = by_id[n["official_id"]]["home"]
-        found = register.vestiging(n["vestigingsnummer"])
-        assert found is not None
-        company, vestiging = found
-        visit = vestiging.bezoekadres
-        assert visit is not None
+        home, company, _, visit = planted_at(n)
         if n["trap"] == "inactive":
             assert not company.actief
             continue

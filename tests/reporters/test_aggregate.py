@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,18 +8,13 @@ from pydantic import ValidationError
 
 from exposurecheck.i18n import Lang
 from exposurecheck.models import (
-    Acceptance,
     FindingKind,
-    OfficialId,
-    OfficialResult,
     Report,
     Severity,
-    SourceError,
     SourceErrorKind,
     SourceId,
     Status,
     Subject,
-    ToolInfo,
 )
 from exposurecheck.redact import redact_report
 from exposurecheck.reporters.aggregate import (
@@ -32,7 +26,7 @@ from exposurecheck.reporters.aggregate import (
 )
 from exposurecheck.reporters.interface import OutputFormat, RenderOptions
 
-from tests.conftest import make_finding
+from tests.conftest import accepted, make_finding, make_official, make_report, source_failed
 
 # Everything personal in the report below; none of it may reach a summary.
 SECRETS = ("zq-7731-xylo", "qv-0042-umbra", "Xylophonia Quetzalcoatl-Brandewijn",
@@ -43,35 +37,32 @@ SECRETS = ("zq-7731-xylo", "qv-0042-umbra", "Xylophonia Quetzalcoatl-Brandewijn"
 
 def distinctive_report() -> Report:
     home = "Zwaluwstaartlaan 77, 9999 ZZ Nergenshuizen"
-    known = make_finding("zq-7731-xylo", severity=Severity.CRITICAL, address=home,
-                         trade_name="Brandewijn Holding", person=SECRETS[2],
-                         vestigingsnummer="000000000011").model_copy(update={
-                             "accepted": Acceptance(reason="afgesproken met Quetzalcoatl",
-                                                    accepted_by="Griffier Okkenga")})
+    known = accepted(make_finding("zq-7731-xylo", severity=Severity.CRITICAL, address=home,
+                                  trade_name="Brandewijn Holding", person=SECRETS[2],
+                                  vestigingsnummer="000000000011"),
+                     "afgesproken met Quetzalcoatl", "Griffier Okkenga")
     officials = [
-        OfficialResult(id=OfficialId("zq-7731-xylo"), name=SECRETS[2], role="burgemeester",
-                       organisation="Gemeente Qwertyhuizen", sources=(SourceId.KVK,),
-                       findings=(make_finding("zq-7731-xylo", address=home,
-                                              trade_name="Quetzal Klusdiensten",
-                                              person=SECRETS[2]), known)),
-        OfficialResult(id=OfficialId("qv-0042-umbra"), name="Umbriel Vandersloot",
-                       role="Wethouder", organisation="Gemeente Qwertyhuizen",
-                       findings=(make_finding("qv-0042-umbra", status=Status.SHIELDED,
-                                              severity=Severity.INFO, address=home,
-                                              person="Umbriel Vandersloot"),),
-                       errors=(SourceError(source=SourceId.KVK, kind=SourceErrorKind.FAILED,
-                                           message="name lookup for Umbriel failed"),)),
+        make_official("zq-7731-xylo", SECRETS[2],
+                      make_finding("zq-7731-xylo", address=home,
+                                   trade_name="Quetzal Klusdiensten", person=SECRETS[2]),
+                      known, role="burgemeester", organisation="Gemeente Qwertyhuizen",
+                      sources=(SourceId.KVK,)),
+        make_official("qv-0042-umbra", "Umbriel Vandersloot",
+                      make_finding("qv-0042-umbra", status=Status.SHIELDED,
+                                   severity=Severity.INFO, address=home,
+                                   person="Umbriel Vandersloot"),
+                      role="Wethouder", organisation="Gemeente Qwertyhuizen",
+                      errors=(source_failed(SourceErrorKind.FAILED,
+                                            "name lookup for Umbriel failed"),)),
     ]
-    officials += [OfficialResult(id=OfficialId(f"zz-raad-{n}"), name=f"Ysolde Wobbegong {n}",
-                                 role="raadslid",
-                                 findings=(make_finding(
-                                     f"zz-raad-{n}", kind=FindingKind.BUSINESS_AT_HOME,
-                                     subject=Subject.UNKNOWN, severity=Severity.MEDIUM),)
-                                 if n == 1 else ())
-                  for n in range(1, 5)]
-    return Report(generated_at=datetime(2026, 11, 28, 12, 0, tzinfo=UTC),
-                  tool=ToolInfo(version="0.1.0"), lang="nl", redacted=False,
-                  sources=(SourceId.KVK, SourceId.WEB), officials=tuple(officials))
+    officials.append(make_official(
+        "zz-raad-1", "Ysolde Wobbegong 1",
+        make_finding("zz-raad-1", kind=FindingKind.BUSINESS_AT_HOME, subject=Subject.UNKNOWN,
+                     severity=Severity.MEDIUM), role="raadslid"))
+    officials += [make_official(f"zz-raad-{n}", f"Ysolde Wobbegong {n}", role="raadslid")
+                  for n in range(2, 5)]
+    return make_report().model_copy(update={
+        "lang": "nl", "sources": (SourceId.KVK, SourceId.WEB), "officials": tuple(officials)})
 
 
 def counts(items: tuple[Count, ...]) -> dict[str, int]:
@@ -99,8 +90,8 @@ def test_accepted_findings_are_counted_apart_from_exposures() -> None:
 
 def council(roles: dict[str | None, int]) -> Report:
     """A council with these many officials per role; each official has one open exposure."""
-    officials = [OfficialResult(id=OfficialId(f"{role}-{n}"), name=f"Official {n}", role=role,
-                                findings=(make_finding(f"{role}-{n}"),))
+    officials = [make_official(f"{role}-{n}", f"Official {n}", make_finding(f"{role}-{n}"),
+                               role=role)
                  for role, size in roles.items() for n in range(size)]
     return distinctive_report().model_copy(update={"officials": tuple(officials)})
 

@@ -6,34 +6,23 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from exposurecheck.i18n import Lang
-from exposurecheck.models import (
-    Acceptance,
-    Finding,
-    Locator,
-    OfficialId,
-    OfficialResult,
-    Report,
-    Severity,
-    SourceError,
-    SourceErrorKind,
-    SourceId,
-    Status,
-)
+from exposurecheck.models import Locator, Report, Severity, SourceErrorKind, SourceId, Status
 from exposurecheck.recommendations import STEPS
 from exposurecheck.redact import redact_report
 from exposurecheck.reporters import html as html_reporter
 from exposurecheck.reporters.charts import Bar, bar_chart
 from exposurecheck.reporters.interface import RenderOptions
 
-from tests.conftest import make_finding, make_report
+from tests.conftest import (
+    accepted,
+    make_finding,
+    make_report,
+    one_official,
+    source_failed,
+)
 from tests.reporters.test_reporters import check_snapshot
 
 HOSTILE = '<script>alert("x")</script>'
-
-
-def accepted(finding: Finding) -> Finding:
-    return finding.model_copy(update={"accepted": Acceptance(
-        reason="Bekend bij de griffie", accepted_by="Griffier", expires=date(2027, 6, 30))})
 
 
 def varied_report(lang: Lang = Lang.EN) -> Report:
@@ -46,12 +35,11 @@ def varied_report(lang: Lang = Lang.EN) -> Report:
                             trade_name="Van den Berg Holding B.V.",
                             vestigingsnummer="000000000003", lang=lang)
     known = accepted(make_finding("var-001", severity=Severity.CRITICAL,
-                                  vestigingsnummer="000000000004", lang=lang))
-    base = make_report(lang)
-    official = OfficialResult(id=OfficialId("var-001"), name="Jan-Willem van den Berg",
-                              role="wethouder", organisation="Gemeente Voorbeeld",
-                              sources=(SourceId.KVK,), findings=(shielded, known, high, critical))
-    return base.model_copy(update={"officials": (official,)})
+                                  vestigingsnummer="000000000004", lang=lang),
+                     "Bekend bij de griffie", "Griffier", date(2027, 6, 30))
+    return one_official("var-001", "Jan-Willem van den Berg", shielded, known, high, critical,
+                        role="wethouder", organisation="Gemeente Voorbeeld",
+                        sources=(SourceId.KVK,), report=make_report(lang))
 
 
 def hostile_report() -> Report:
@@ -64,12 +52,10 @@ def hostile_report() -> Report:
         update={"locator": Locator(url="https://www.example.nl/raad?wie=a&b=c")})
     broken_link = make_finding("evil-1", vestigingsnummer="000000000010").model_copy(
         update={"locator": Locator(url="http://[::1/raad")})
-    official = OfficialResult(
-        id=OfficialId(f"evil-1{HOSTILE}"), name=HOSTILE, role="raadslid & <i>wethouder</i>",
-        organisation="</title><script>x()</script>", findings=(finding, safe_link, broken_link),
-        errors=(SourceError(source=SourceId.KVK, kind=SourceErrorKind.TIMEOUT,
-                            message=f"timeout {HOSTILE}"),))
-    return make_report().model_copy(update={"officials": (official,)})
+    return one_official(
+        f"evil-1{HOSTILE}", HOSTILE, finding, safe_link, broken_link,
+        role="raadslid & <i>wethouder</i>", organisation="</title><script>x()</script>",
+        errors=(source_failed(SourceErrorKind.TIMEOUT, f"timeout {HOSTILE}"),))
 
 
 def soup(text: str) -> BeautifulSoup:

@@ -6,21 +6,17 @@ from typing import Any
 from junitparser import Error, Failure, JUnitXml, Skipped, TestSuite
 
 from exposurecheck.i18n import Lang
-from exposurecheck.models import (
-    Acceptance,
-    OfficialId,
-    OfficialResult,
-    Report,
-    Severity,
-    SourceError,
-    SourceErrorKind,
-    SourceId,
-    Status,
-)
+from exposurecheck.models import Report, Severity, SourceErrorKind, SourceId, Status
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.junit import render
 
-from tests.conftest import make_finding, make_report
+from tests.conftest import (
+    accepted,
+    make_finding,
+    make_report,
+    one_official,
+    source_failed,
+)
 from tests.reporters.test_sarif import PERSONAL
 
 
@@ -37,10 +33,6 @@ def outcomes(suite: TestSuite) -> dict[str, str]:
     """name -> the type of the case's result, or 'passed'."""
     return {case.name: type(case.result[0]).__name__ if case.result else "passed"
             for case in suite}
-
-
-def with_official(report: Report, official: OfficialResult) -> Report:
-    return report.model_copy(update={"officials": (official,)})
 
 
 def test_a_case_per_official_with_counts() -> None:
@@ -75,20 +67,14 @@ def test_failure_lists_exposures_by_id_only() -> None:
 
 
 def test_shielded_and_accepted_findings_pass() -> None:
-    accepted = make_finding().model_copy(update={
-        "accepted": Acceptance(reason="known", accepted_by="Griffie")})
     shielded = make_finding(status=Status.SHIELDED, severity=Severity.INFO)
-    official = OfficialResult(id=OfficialId("demo-001"), name="X", findings=(accepted, shielded))
-    [suite] = suites(with_official(make_report(), official))
+    [suite] = suites(one_official("demo-001", "X", accepted(make_finding()), shielded))
     assert outcomes(suite) == {"demo-001": "passed"}
 
 
 def test_failed_source_is_an_error_even_with_exposures_and_keeps_them() -> None:
-    official = OfficialResult(
-        id=OfficialId("demo-001"), name="X", findings=(make_finding(),),
-        errors=(SourceError(source=SourceId.KVK, kind=SourceErrorKind.TIMEOUT,
-                            message="gave no answer within 300 s"),))
-    [suite] = suites(with_official(make_report(), official))
+    [suite] = suites(one_official("demo-001", "X", make_finding(), errors=(
+        source_failed(SourceErrorKind.TIMEOUT, "gave no answer within 300 s"),)))
     [error] = next(iter(suite)).result
     assert isinstance(error, Error)
     assert (error.type, error.message) == ("timeout", "gave no answer within 300 s")
@@ -96,16 +82,14 @@ def test_failed_source_is_an_error_even_with_exposures_and_keeps_them() -> None:
 
 
 def test_skipped_source_is_skipped_and_exposures_still_fail() -> None:
-    skipped = SourceError(source=SourceId.KVK, kind=SourceErrorKind.SKIPPED,
-                          message="address search: the home address has no postcode and no town")
-    only_skipped = OfficialResult(id=OfficialId("demo-001"), name="X", errors=(skipped,))
-    [suite] = suites(with_official(make_report(), only_skipped))
+    skipped = source_failed(SourceErrorKind.SKIPPED,
+                            "address search: the home address has no postcode and no town")
+    [suite] = suites(one_official("demo-001", "X", errors=(skipped,)))
     [result] = next(iter(suite)).result
     assert isinstance(result, Skipped)
     assert result.message == skipped.message
     assert suite.skipped == 1
-    both = only_skipped.model_copy(update={"findings": (make_finding(),)})
-    [suite] = suites(with_official(make_report(), both))
+    [suite] = suites(one_official("demo-001", "X", make_finding(), errors=(skipped,)))
     assert outcomes(suite) == {"demo-001": "Failure"}
 
 

@@ -5,13 +5,13 @@ import re
 import pytest
 
 from exposurecheck.i18n import Lang
-from exposurecheck.models import OfficialId, OfficialResult, Report
+from exposurecheck.models import Report
 from exposurecheck.redact import redact_report
 from exposurecheck.reporters import markdown
 from exposurecheck.reporters.aggregate import markdown_table, md
 from exposurecheck.reporters.interface import RenderOptions
 
-from tests.conftest import make_finding, make_report
+from tests.conftest import make_finding, make_report, one_official
 from tests.reporters.test_html import varied_report
 from tests.reporters.test_reporters import check_snapshot
 
@@ -70,9 +70,7 @@ def test_accepted_and_urgency_as_in_html() -> None:
 def test_names_cannot_become_markup_or_break_tables() -> None:
     finding = make_finding("x-1", trade_name="A | B *C* [click](https://evil.example)",
                            person="<img src=x>")
-    official = OfficialResult(id=OfficialId("x-1"), name="**Boss** _of_ `#1`",
-                              role="- raadslid", findings=(finding,))
-    text = markdown.render(make_report().model_copy(update={"officials": (official,)}),
+    text = markdown.render(one_official("x-1", "**Boss** _of_ `#1`", finding, role="- raadslid"),
                            RenderOptions())
     assert r"## \*\*Boss\*\* \_of\_ \`\#1\` (x-1)" in text
     assert r"\- raadslid" in text

@@ -9,28 +9,21 @@ import jsonschema
 import pytest
 
 from exposurecheck.i18n import Lang
-from exposurecheck.models import (
-    Acceptance,
-    Finding,
-    FindingKind,
-    Locator,
-    OfficialId,
-    OfficialResult,
-    Report,
-    Severity,
-    SourceId,
-    Status,
-)
+from exposurecheck.models import Finding, FindingKind, Locator, Report, Severity, SourceId, Status
 from exposurecheck.redact import redact_report
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.sarif import FINGERPRINT_KEY, render
 
-from tests.conftest import make_finding, make_report
+from tests.conftest import accepted, make_finding, make_report, one_official
+from tests.support import SARIF_SCHEMA
 
-SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json")
-                    .read_text(encoding="utf-8"))
 PERSONAL = ("Jan-Willem", "van den Berg", "Kerkstraat", "Klusbedrijf", "Dorpsstraat", "Anna",
             "Vries", "Çelik", "Sanne", "Bakker", "Petra")
+
+
+def jan_willem(*findings: Finding) -> Report:
+    """The demo report with only its first official, with these findings."""
+    return one_official("demo-001", "Jan-Willem van den Berg", *findings)
 
 
 def options(**kwargs: Any) -> RenderOptions:
@@ -47,11 +40,6 @@ def run_of(report: Report, **kwargs: Any) -> dict[str, Any]:
     return run
 
 
-def one_official(*findings: Finding) -> Report:
-    official = OfficialResult(id=OfficialId("demo-001"), name="Jan-Willem van den Berg",
-                              findings=findings)
-    return make_report().model_copy(update={"officials": (official,)})
-
 
 @pytest.mark.parametrize("lang", list(Lang))
 @pytest.mark.parametrize("redacted", [False, True])
@@ -59,7 +47,7 @@ def test_valid_against_the_official_schema(lang: Lang, redacted: bool) -> None:
     report = make_report(lang)
     report = redact_report(report) if redacted else report
     log = sarif(report, lang=lang, roster=Path("rosters/council.yaml"))
-    jsonschema.Draft4Validator(SCHEMA).validate(log)
+    jsonschema.Draft4Validator(SARIF_SCHEMA).validate(log)
     assert log["version"] == "2.1.0"
     assert len(log["runs"][0]["results"]) == 3
 
@@ -88,17 +76,16 @@ def test_driver_names_the_tool_and_the_report_version() -> None:
     (Severity.CRITICAL, "error"), (Severity.HIGH, "error"), (Severity.MEDIUM, "warning"),
     (Severity.LOW, "note"), (Severity.INFO, "note")])
 def test_level_follows_severity(severity: Severity, level: str) -> None:
-    result = run_of(one_official(make_finding(severity=severity)))["results"][0]
+    result = run_of(jan_willem(make_finding(severity=severity)))["results"][0]
     assert (result["kind"], result["level"]) == ("fail", level)
     assert result["properties"]["severity"] == severity.value
 
 
 def test_shielded_is_a_passed_check_and_accepted_is_suppressed_with_its_reason() -> None:
     shielded = make_finding(status=Status.SHIELDED, severity=Severity.INFO)
-    accepted = make_finding(vestigingsnummer="000012345679").model_copy(update={
-        "accepted": Acceptance(reason="moves out in June", accepted_by="Griffie",
-                               expires=date(2027, 7, 1))})
-    results = run_of(one_official(shielded, accepted))["results"]
+    known = accepted(make_finding(vestigingsnummer="000012345679"), "moves out in June",
+                     "Griffie", date(2027, 7, 1))
+    results = run_of(jan_willem(shielded, known))["results"]
     assert (results[0]["kind"], results[0]["level"]) == ("pass", "none")
     assert "suppressions" not in results[0]
     assert results[1]["level"] == "error"
@@ -140,7 +127,7 @@ def test_web_address_goes_into_properties_not_into_a_location() -> None:
     url = "https://www.example.nl/raad/profiel-17"
     web = make_finding(kind=FindingKind.PHONE, severity=Severity.MEDIUM).model_copy(update={
         "source": SourceId.WEB, "locator": Locator(url=url, element="tel-link")})
-    result = run_of(one_official(web), roster=Path("roster.yaml"))["results"][0]
+    result = run_of(jan_willem(web), roster=Path("roster.yaml"))["results"][0]
     assert result["properties"]["url"] == url
     assert result["properties"]["element"] == "tel-link"
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "roster.yaml"
@@ -164,7 +151,7 @@ def test_source_errors_are_notifications_and_mark_the_run_unsuccessful() -> None
     assert notification["message"]["text"] == (
         "demo-003: kvk: failed: address search: HTTP 503 after 3 retries")
     assert notification["locations"][0]["logicalLocations"][0]["name"] == "demo-003"
-    [clean] = run_of(one_official(make_finding()))["invocations"]
+    [clean] = run_of(jan_willem(make_finding()))["invocations"]
     assert clean["executionSuccessful"] is True
     assert clean["toolExecutionNotifications"] == []
     assert clean["endTimeUtc"] == "2026-11-28T12:00:00Z"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,15 @@ IBAN = "NL91ABNA0417164300"
 PHONE = "06-12345678"
 EMAIL = "p.devries@gmail.com"
 ADDRESS = "Dorpsstraat 4, 8011 AB Zwolle"
+
+
+def mail_with_broken_pdf(subject: str, payload: bytes, filename: str) -> bytes:
+    """A mail whose one attachment claims to be a PDF and cannot be read as one."""
+    message = EmailMessage()
+    message["Subject"] = subject
+    message.set_content("Zie bijlage.\n")
+    message.add_attachment(payload, maintype="application", subtype="pdf", filename=filename)
+    return bytes(message)
 
 
 @pytest.fixture

@@ -10,34 +10,16 @@ from pathlib import Path
 import jsonschema
 import pymupdf
 import pytest
-import typer
-from typer.testing import CliRunner
 
 from exposurecheck.cli_scrub import register
 from exposurecheck.exitcodes import ExitCode
 from exposurecheck.scrub.model import GROUNDS, DocFinding, DocumentResult, Location, ScanKind
 from exposurecheck.scrub.run import render_sarif
 
-from tests.scrub.conftest import BSN, EMAIL, PHONE
+from tests.scrub.conftest import BSN, EMAIL, PHONE, mail_with_broken_pdf
+from tests.support import SARIF_SCHEMA, command_runner
 
-SCHEMA = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json")
-                    .read_text(encoding="utf-8"))
-
-
-def app() -> typer.Typer:
-    app = typer.Typer(rich_markup_mode=None, no_args_is_help=True, add_completion=False)
-
-    @app.callback()
-    def _root() -> None:
-        """exposurecheck"""
-
-    register(app)
-    return app
-
-
-def run(args: list[str]) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app(), args)
-    return result.exit_code, result.stdout, result.stderr
+run = command_runner(register)
 
 
 @pytest.fixture
@@ -97,7 +79,7 @@ def test_scan_sarif_is_valid_and_puts_findings_on_document_and_page(docs: Path,
     assert code == ExitCode.EXPOSURES_FOUND and out == ""
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     log = json.loads(target.read_text(encoding="utf-8"))
-    jsonschema.validate(log, SCHEMA)
+    jsonschema.validate(log, SARIF_SCHEMA)
     pdf = [r for r in log["runs"][0]["results"]
            if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("pdf")]
     assert pdf[0]["properties"]["page"] == 2
@@ -189,14 +171,8 @@ def test_hostile_bytes_never_crash(tmp_path: Path, name: str, payload: bytes) ->
 
 
 def test_hostile_attachment_name_never_reaches_the_terminal(tmp_path: Path) -> None:
-    from email.message import EmailMessage
-
-    message = EmailMessage()
-    message["Subject"] = "x"
-    message.set_content("Zie bijlage.\n")
-    message.add_attachment(b"%PDF broken", maintype="application", subtype="pdf",
-                           filename="\x1b]8;;evil\x07a.pdf")
-    (tmp_path / "m.eml").write_bytes(bytes(message))
+    (tmp_path / "m.eml").write_bytes(
+        mail_with_broken_pdf("x", b"%PDF broken", "\x1b]8;;evil\x07a.pdf"))
     code, out, err = run(["scan", str(tmp_path / "m.eml")])
     assert code == ExitCode.INCOMPLETE
     assert "\x1b" not in err and "\x1b" not in out
@@ -206,7 +182,7 @@ def test_hostile_attachment_name_never_reaches_the_terminal(tmp_path: Path) -> N
 def test_every_kind_has_a_rule_a_ground_and_an_article(kind: ScanKind) -> None:
     log = json.loads(render_sarif([DocumentResult("a.txt", findings=[
         DocFinding(kind, None, Location.TEXT, "x")])]))
-    jsonschema.validate(log, SCHEMA)
+    jsonschema.validate(log, SARIF_SCHEMA)
     [result] = log["runs"][0]["results"]
     assert result["ruleId"] == str(kind)
     assert GROUNDS[kind].article.startswith("Wet open overheid, art. 5.1")

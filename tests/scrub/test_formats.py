@@ -18,7 +18,7 @@ from exposurecheck.scrub.detect import Detector
 from exposurecheck.scrub.engine import Context, DocumentError, scan_bytes, scrub_bytes
 from exposurecheck.scrub.model import Location, ScanKind
 
-from tests.scrub.conftest import BSN, EMAIL, IBAN, PHONE
+from tests.scrub.conftest import BSN, EMAIL, IBAN, PHONE, mail_with_broken_pdf
 
 
 def found(name: str, data: bytes, detector: Detector) -> set[tuple[ScanKind, int | None, Location]]:
@@ -133,17 +133,6 @@ def docx_with_everything() -> bytes:
     return out.getvalue()
 
 
-def test_docx_every_hidden_place_is_found(detector: Detector) -> None:
-    assert found("b.docx", docx_with_everything(), detector) == {
-        (ScanKind.IBAN, None, Location.TEXT),
-        (ScanKind.PHONE, None, Location.HIDDEN_TEXT),
-        (ScanKind.BSN, None, Location.HIDDEN_TEXT),
-        (ScanKind.EMAIL, None, Location.TRACKED_CHANGE),
-        (ScanKind.PHONE, None, Location.COMMENT),
-        (ScanKind.METADATA, None, Location.METADATA),
-    }
-
-
 def test_docx_scrub_keeps_structure(detector: Detector) -> None:
     out = scrubbed("b.docx", docx_with_everything(), detector)
     with zipfile.ZipFile(io.BytesIO(out)) as archive:
@@ -191,16 +180,6 @@ def odt_with_everything() -> bytes:
     return out.getvalue()
 
 
-def test_odt_every_hidden_place_is_found(detector: Detector) -> None:
-    assert found("b.odt", odt_with_everything(), detector) == {
-        (ScanKind.EMAIL, None, Location.TRACKED_CHANGE),
-        (ScanKind.BSN, None, Location.TEXT),
-        (ScanKind.PHONE, None, Location.HIDDEN_TEXT),
-        (ScanKind.IBAN, None, Location.COMMENT),
-        (ScanKind.METADATA, None, Location.METADATA),
-    }
-
-
 def test_odt_scrub_keeps_the_mimetype_first_and_the_other_text(detector: Detector) -> None:
     out = scrubbed("b.odt", odt_with_everything(), detector)
     with zipfile.ZipFile(io.BytesIO(out)) as archive:
@@ -224,16 +203,6 @@ HTML = (f"<!DOCTYPE html><html><head><meta name='author' content='Kees Hendriks'
         f"<p>Dit blijft staan.</p></body></html>").encode()
 
 
-def test_html_every_hidden_place_is_found(detector: Detector) -> None:
-    assert found("b.html", HTML, detector) == {
-        (ScanKind.METADATA, None, Location.METADATA),
-        (ScanKind.BSN, None, Location.TEXT),
-        (ScanKind.PHONE, None, Location.HTML_COMMENT),
-        (ScanKind.EMAIL, None, Location.HIDDEN_TEXT),
-        (ScanKind.EMAIL, None, Location.HTML_ATTRIBUTE),
-    }
-
-
 def test_html_scrub(detector: Detector) -> None:
     out = scrubbed("b.html", HTML, detector).decode()
     for value in (BSN, PHONE, EMAIL, "k.jansen", "Kees Hendriks"):
@@ -246,6 +215,29 @@ def test_markdown_scrub(detector: Detector) -> None:
     assert found("v.md", data, detector) == {(ScanKind.PHONE, None, Location.TEXT)}
     assert scrubbed("v.md", data, detector).decode() == \
         "# Verslag\n\nBel [5.1.2e] of mail info@raalte.nl.\n"
+
+
+# What each office or web format hides where: every place a value of a kind stands in.
+HIDDEN_PLACES = {
+    "b.docx": (docx_with_everything, {
+        (ScanKind.IBAN, Location.TEXT), (ScanKind.PHONE, Location.HIDDEN_TEXT),
+        (ScanKind.BSN, Location.HIDDEN_TEXT), (ScanKind.EMAIL, Location.TRACKED_CHANGE),
+        (ScanKind.PHONE, Location.COMMENT), (ScanKind.METADATA, Location.METADATA)}),
+    "b.odt": (odt_with_everything, {
+        (ScanKind.EMAIL, Location.TRACKED_CHANGE), (ScanKind.BSN, Location.TEXT),
+        (ScanKind.PHONE, Location.HIDDEN_TEXT), (ScanKind.IBAN, Location.COMMENT),
+        (ScanKind.METADATA, Location.METADATA)}),
+    "b.html": (lambda: HTML, {
+        (ScanKind.METADATA, Location.METADATA), (ScanKind.BSN, Location.TEXT),
+        (ScanKind.PHONE, Location.HTML_COMMENT), (ScanKind.EMAIL, Location.HIDDEN_TEXT),
+        (ScanKind.EMAIL, Location.HTML_ATTRIBUTE)}),
+}
+
+
+@pytest.mark.parametrize("name", HIDDEN_PLACES)
+def test_every_hidden_place_is_found(detector: Detector, name: str) -> None:
+    build, places = HIDDEN_PLACES[name]
+    assert found(name, build(), detector) == {(kind, None, where) for kind, where in places}
 
 
 def mail_with_attachments() -> bytes:
@@ -282,13 +274,8 @@ def test_unsupported_format_is_an_error(detector: Detector) -> None:
 
 
 def test_an_unreadable_attachment_is_a_problem_not_silence(detector: Detector) -> None:
-    message = EmailMessage()
-    message["Subject"] = "Stukken"
-    message.set_content("Zie bijlage.\n")
-    message.add_attachment(b"%PDF-1.7 broken", maintype="application", subtype="pdf",
-                           filename="kapot.pdf")
     context = Context(detector)
-    scan_bytes("m.eml", bytes(message), context)
+    scan_bytes("m.eml", mail_with_broken_pdf("Stukken", b"%PDF-1.7 broken", "kapot.pdf"), context)
     assert context.problems == [
         "attachment kapot.pdf: the file is damaged or not what it claims to be (PDF)"]
 

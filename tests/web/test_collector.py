@@ -6,7 +6,6 @@ import asyncio
 import dataclasses
 import math
 import threading
-import time
 from collections import Counter
 from collections.abc import Sequence
 
@@ -17,7 +16,6 @@ from exposurecheck.auditor import AuditOptions, Auditor
 from exposurecheck.collectors.interface import CollectorResult
 from exposurecheck.collectors.web import collector as collector_module
 from exposurecheck.collectors.web.collector import WebCollector
-from exposurecheck.cooperative import checkpoint
 from exposurecheck.i18n import Lang
 from exposurecheck.models import (
     Address,
@@ -37,6 +35,8 @@ from exposurecheck.web.advice import WEB_STEPS, web_steps_for
 from exposurecheck.web.extract import PageContent
 from exposurecheck.web.fetch import FetchedPage, Fetcher, FetchPolicy
 from exposurecheck.web.match import WebMatch
+
+from tests.support import spin_until_stopped
 
 JAN = Official(id=OfficialId("t-1"), name="Jan Jansen", initials="J.",
                home=Address(street="Kerkstraat", number=12, postcode="7721BC", city="Dalfsen"),
@@ -298,12 +298,7 @@ def test_matching_that_outlasts_the_source_timeout_ends_and_is_recorded(
     ended = threading.Event()
 
     def endless(official: Official, content: PageContent) -> list[WebMatch]:
-        try:
-            while True:
-                checkpoint()
-                time.sleep(0.001)
-        finally:
-            ended.set()
+        spin_until_stopped(ended)
 
     monkeypatch.setattr(collector_module, "find_exposures", endless)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import math
 from collections.abc import Sequence
 
@@ -14,6 +13,7 @@ from exposurecheck.mock.documents import docx_bytes, pdf_bytes, scanned_pdf_byte
 from exposurecheck.models import FindingKind, NotRead, Official, Site, SourceErrorKind, SourceId
 from exposurecheck.web.fetch import Fetcher, FetchPolicy
 
+from tests.support import collect_once
 from tests.web.test_collector import JAN
 
 PDF = "application/pdf"
@@ -50,15 +50,8 @@ def handle(request: httpx.Request) -> httpx.Response:
 
 
 def collect(official: Official, sites: Sequence[Site] = (SITE,)) -> CollectorResult:
-    async def main() -> CollectorResult:
-        fetcher = Fetcher(FetchPolicy(rate_limit=math.inf), transport=httpx.MockTransport(handle))
-        collector = WebCollector(fetcher, sites)
-        try:
-            return await collector.collect(official)
-        finally:
-            await collector.aclose()
-
-    return asyncio.run(main())
+    return collect_once(lambda: WebCollector(Fetcher(
+        FetchPolicy(rate_limit=math.inf), transport=httpx.MockTransport(handle)), sites), official)
 
 
 def test_findings_in_documents_name_the_url_and_page() -> None:

@@ -16,7 +16,6 @@ import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,8 @@ from exposurecheck.web.fetch import (
     normalise_url,
     origin,
 )
+
+from tests.support import QuietHandler, serve_locally
 
 SITE = Path(__file__).with_name("site")
 FAST = FetchPolicy(rate_limit=math.inf, timeout=5.0)
@@ -119,7 +120,7 @@ def http_server(app: Handler) -> Iterator[tuple[str, list[tuple[float, str]]]]:
     log: list[tuple[float, str]] = []
     lock = threading.Lock()
 
-    class _Handler(BaseHTTPRequestHandler):
+    class _Handler(QuietHandler):
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
@@ -134,18 +135,11 @@ def http_server(app: Handler) -> Iterator[tuple[str, list[tuple[float, str]]]]:
             self.end_headers()
             self.wfile.write(response.content)
 
-        def log_message(self, format: str, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, stop = serve_locally(_Handler)
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", log
     finally:
-        server.shutdown()
-        server.server_close()
+        stop()
 
 
 # --------------------------------------------------------------------------- pages

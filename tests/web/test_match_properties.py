@@ -1,9 +1,11 @@
-"""Property and reproducer tests: the web matcher never raises and its work stays linear."""
+"""Property and reproducer tests: the web matcher never raises and its work stays linear.
+
+The reproducers are the pathological pages of benchmarks/web_matching.py, small, for its
+official."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -11,17 +13,13 @@ from hypothesis import strategies as st
 
 from exposurecheck.matching import names as names_module
 from exposurecheck.matching.names import match_person, parse_person_name
-from exposurecheck.models import Address, FindingKind, HouseholdMember, Official, OfficialId
+from exposurecheck.models import FindingKind
 from exposurecheck.web.extract import Block, Element, PageContent
 from exposurecheck.web.match import find_exposures
 from exposurecheck.web.match import page as page_module
 
-WILLEM = Official(
-    id=OfficialId("t-1"), name="Willem Maas", initials="W.", role="wethouder",
-    home=Address(street="Kerkstraat", number=12, postcode="7721BC", city="Dalfsen"),
-    household=(HouseholdMember(name="Willem Willems", relation="partner"),
-               HouseholdMember(name="Sanne Maas", relation="child")),
-    phones=("06 1234 5601",), emails=("w.maas@example.nl",), birth_date=date(1975, 3, 3))
+from benchmarks.web_matching import WILLEM
+
 _WORDS = st.sampled_from([
     "Willem", "Maas", "Willems", "Sanne", "Kerkstraat", "12", "7721BC", "7721 BC", "Dalfsen",
     "woont", "in", "te", "aan", "de", "van", "zijn", "partner", "dochter", "06-12345601",

@@ -3,8 +3,6 @@ plus spec-shaped fictional payloads for what the examples do not show."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,18 +21,13 @@ from exposurecheck.collectors.kvk.api import (
     parse_ja_nee,
 )
 
-DATA = Path(__file__).resolve().parents[2] / "data"
-
-
-def load(name: str) -> Any:
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
-
+from tests.support import load_data
 
 # --------------------------------------------------------------------------- zoeken v2
 
 
 def test_zoeken_example_page() -> None:
-    page = SearchPage.model_validate(load("kvk-zoeken-v2.json"))
+    page = SearchPage.model_validate(load_data("kvk-zoeken-v2.json"))
     assert page.pagina == 1
     assert page.resultatenPerPagina == 10
     assert page.totaal == 3
@@ -44,7 +37,7 @@ def test_zoeken_example_page() -> None:
 
 
 def test_zoeken_rechtspersoon_row_has_no_vestigingsnummer_or_address() -> None:
-    row = SearchPage.model_validate(load("kvk-zoeken-v2.json")).resultaten[0]
+    row = SearchPage.model_validate(load_data("kvk-zoeken-v2.json")).resultaten[0]
     assert row.type == "rechtspersoon"
     assert row.kvkNummer == "68750110"
     assert row.vestigingsnummer is None
@@ -54,7 +47,7 @@ def test_zoeken_rechtspersoon_row_has_no_vestigingsnummer_or_address() -> None:
 
 
 def test_zoeken_vestiging_rows() -> None:
-    rows = SearchPage.model_validate(load("kvk-zoeken-v2.json")).resultaten
+    rows = SearchPage.model_validate(load_data("kvk-zoeken-v2.json")).resultaten
     hoofd, neven = rows[1], rows[2]
     assert (hoofd.type, hoofd.vestigingsnummer) == ("hoofdvestiging", "000037178598")
     assert (neven.type, neven.vestigingsnummer) == ("nevenvestiging", "000037178601")
@@ -113,7 +106,7 @@ def test_search_address_empty() -> None:
 
 
 def test_basisprofiel_example() -> None:
-    profile = CompanyProfile.model_validate(load("kvk-basisprofiel-v1.json"))
+    profile = CompanyProfile.model_validate(load_data("kvk-basisprofiel-v1.json"))
     assert profile.kvkNummer == "69599084"
     assert profile.naam == "Test EMZ Dagobert"
     assert [t.naam for t in profile.handelsnamen] == [
@@ -135,7 +128,7 @@ def test_basisprofiel_example() -> None:
 
 
 def test_basisprofiel_embedded_hoofdvestiging() -> None:
-    hv = CompanyProfile.model_validate(load("kvk-basisprofiel-v1.json")).hoofdvestiging
+    hv = CompanyProfile.model_validate(load_data("kvk-basisprofiel-v1.json")).hoofdvestiging
     assert isinstance(hv, Establishment)
     assert hv.vestigingsnummer == "000038509504"
     assert hv.kvkNummer == "69599084"
@@ -188,7 +181,7 @@ def test_basisprofiel_eigenaar_addresses_and_explicit_fields_win() -> None:
 
 
 def test_vestigingsprofiel_example() -> None:
-    est = Establishment.model_validate(load("kvk-vestigingsprofiel-v1.json"))
+    est = Establishment.model_validate(load_data("kvk-vestigingsprofiel-v1.json"))
     assert est.vestigingsnummer == "000037178598"
     assert est.kvkNummer == "68750110"
     assert est.rsin == "857587973"
@@ -201,7 +194,7 @@ def test_vestigingsprofiel_example() -> None:
 
 
 def test_vestigingsprofiel_addresses() -> None:
-    est = Establishment.model_validate(load("kvk-vestigingsprofiel-v1.json"))
+    est = Establishment.model_validate(load_data("kvk-vestigingsprofiel-v1.json"))
     visit = est.bezoekadres
     post = est.correspondentieadres
     assert visit is not None and post is not None
@@ -353,18 +346,18 @@ def test_links_wrong_type_rejected() -> None:
 
 def test_models_are_frozen_hashable_and_ignore_extras() -> None:
     est = Establishment.model_validate(
-        {**load("kvk-vestigingsprofiel-v1.json"), "nieuwVeldVanKvk": {"x": 1}}
+        {**load_data("kvk-vestigingsprofiel-v1.json"), "nieuwVeldVanKvk": {"x": 1}}
     )
     assert not hasattr(est, "nieuwVeldVanKvk")
     with pytest.raises(ValidationError):
         est.vestigingsnummer = "000000000000"  # type: ignore[misc]
-    again = Establishment.model_validate(load("kvk-vestigingsprofiel-v1.json"))
+    again = Establishment.model_validate(load_data("kvk-vestigingsprofiel-v1.json"))
     assert hash(est) == hash(again)
     assert {est, again} == {est}
 
 
 def test_round_trip_through_dump() -> None:
-    profile = CompanyProfile.model_validate(load("kvk-basisprofiel-v1.json"))
+    profile = CompanyProfile.model_validate(load_data("kvk-basisprofiel-v1.json"))
     assert CompanyProfile.model_validate(profile.model_dump()) == profile
     assert CompanyProfile.model_validate(profile.model_dump(by_alias=True)) == profile
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -32,16 +31,14 @@ from exposurecheck.collectors.kvk.client import (
     KvkUnavailable,
 )
 
-DATA = Path(__file__).resolve().parents[2] / "data"
+from tests.support import load_data
+
 BASE = "https://api.kvk.example/test/api"
 KEY = "l7xx-test-key"
 ZOEKEN = "/v2/zoeken"
 
 T = TypeVar("T")
 
-
-def load(name: str) -> Any:
-    return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
 def run(coro: Awaitable[T]) -> T:
@@ -110,14 +107,19 @@ def page(pagina: int, n: int, totaal: int, start: int = 0) -> dict[str, Any]:
     }
 
 
-def paged(pages: list[dict[str, Any]]) -> Callable[[httpx.Request], httpx.Response]:
-    """Serve ``pages`` by the ``pagina`` query parameter."""
+def paged(pages: Sequence[dict[str, Any] | httpx.Response]
+          ) -> Callable[[httpx.Request], httpx.Response]:
+    """Serve ``pages`` by the ``pagina`` query parameter: a body with 200, or the response."""
 
     def handler(request: httpx.Request) -> httpx.Response:
-        n = int(request.url.params["pagina"])
-        return httpx.Response(200, json=pages[n - 1])
+        answer = pages[int(request.url.params["pagina"]) - 1]
+        return answer if isinstance(answer, httpx.Response) else httpx.Response(200, json=answer)
 
     return handler
+
+
+def without(body: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in body.items() if k != key}
 
 
 async def call(client: KvkClient, fn: Callable[[KvkClient], Awaitable[T]]) -> T:
@@ -130,7 +132,7 @@ async def call(client: KvkClient, fn: Callable[[KvkClient], Awaitable[T]]) -> T:
 
 @pytest.mark.parametrize("base", [BASE, BASE + "/"])
 def test_headers_and_url(router: respx.Router, make: Callable[..., KvkClient], base: str) -> None:
-    route = router.get(ZOEKEN).respond(200, json=load("kvk-zoeken-v2.json"))
+    route = router.get(ZOEKEN).respond(200, json=load_data("kvk-zoeken-v2.json"))
     results = run(call(make(base_url=base), lambda c: c.search(kvkNummer="68750110")))
     assert len(results) == 3
     request = route.calls.last.request
@@ -146,7 +148,7 @@ def test_headers_and_url(router: respx.Router, make: Callable[..., KvkClient], b
 
 
 def test_search_parses_real_example(router: respx.Router, make: Callable[..., KvkClient]) -> None:
-    router.get(ZOEKEN).respond(200, json=load("kvk-zoeken-v2.json"))
+    router.get(ZOEKEN).respond(200, json=load_data("kvk-zoeken-v2.json"))
     results = run(call(make(), lambda c: c.search(kvkNummer="68750110")))
     assert [r.type for r in results] == ["rechtspersoon", "hoofdvestiging", "nevenvestiging"]
     assert results[0].vestigingsnummer is None
@@ -203,22 +205,25 @@ def test_more_than_1000_results_is_an_incomplete_search(
     assert route.calls.last.request.url.params["pagina"] == "10"
 
 
-def test_paging_when_server_uses_smaller_pages(
-    router: respx.Router, make: Callable[..., KvkClient]
-) -> None:
-    pages = [page(1, 10, 25, 0), page(2, 10, 25, 10), page(3, 5, 25, 20)]
-    route = router.get(ZOEKEN).mock(side_effect=paged(pages))
-    results = run(call(make(), lambda c: c.search(naam="x")))
-    assert len(results) == 25
-    assert route.call_count == 3
+# How a search ends: (the pages as the server answers them, how many results are kept).
+PAGINGS: dict[str, tuple[list[dict[str, Any] | httpx.Response], int]] = {
+    "server uses smaller pages": (
+        [page(1, 10, 25, 0), page(2, 10, 25, 10), page(3, 5, 25, 20)], 25),
+    "stops on an empty page": ([page(1, 100, 500, 0), page(2, 0, 500)], 100),
+    "goes on without totaal or with a wrong one": (
+        [without(page(1, 100, 0, 0), "totaal"), page(2, 40, 0, 100)], 140),
+    "no results on a later page keeps the earlier": (
+        [page(1, 100, 300), httpx.Response(404, json=fout("IPD5200"))], 100),
+}
 
 
-def test_paging_stops_on_empty_page(router: respx.Router, make: Callable[..., KvkClient]) -> None:
-    pages = [page(1, 100, 500, 0), page(2, 0, 500)]
+@pytest.mark.parametrize("case", PAGINGS)
+def test_paging_reads_every_page_once(
+        router: respx.Router, make: Callable[..., KvkClient], case: str) -> None:
+    pages, kept = PAGINGS[case]
     route = router.get(ZOEKEN).mock(side_effect=paged(pages))
-    results = run(call(make(), lambda c: c.search(naam="x")))
-    assert len(results) == 100
-    assert route.call_count == 2
+    assert len(run(call(make(), lambda c: c.search(naam="x")))) == kept
+    assert route.call_count == len(pages)
 
 
 def test_paging_stops_when_server_ignores_pagina(
@@ -241,34 +246,10 @@ def test_repeated_page_without_pagina_is_detected(
         run(call(make(), lambda c: c.search(naam="x")))
 
 
-def test_paging_goes_on_without_totaal_or_with_a_wrong_one(
-    router: respx.Router, make: Callable[..., KvkClient]
-) -> None:
-    first, second = page(1, 100, 0, 0), page(2, 40, 0, 100)
-    del first["totaal"]
-    route = router.get(ZOEKEN).mock(side_effect=paged([first, second]))
-    assert len(run(call(make(), lambda c: c.search(naam="x")))) == 140
-    assert route.call_count == 2
-
-
 def test_no_results_is_empty_list(router: respx.Router, make: Callable[..., KvkClient]) -> None:
     route = router.get(ZOEKEN).respond(404, json=fout("IPD5200", "Geen gegevens gevonden"))
     assert run(call(make(), lambda c: c.search(naam="Niemand"))) == []
     assert route.call_count == 1
-
-
-def test_no_results_on_later_page_keeps_earlier(
-    router: respx.Router, make: Callable[..., KvkClient]
-) -> None:
-    route = router.get(ZOEKEN).mock(
-        side_effect=[
-            httpx.Response(200, json=page(1, 100, 300)),
-            httpx.Response(404, json=fout("IPD5200")),
-        ]
-    )
-    results = run(call(make(), lambda c: c.search(naam="x")))
-    assert len(results) == 100
-    assert route.call_count == 2
 
 
 def test_search_404_other_code_is_not_found(
@@ -285,7 +266,7 @@ def test_search_404_other_code_is_not_found(
 
 def test_company(router: respx.Router, make: Callable[..., KvkClient]) -> None:
     route = router.get("/v1/basisprofielen/69599084").respond(
-        200, json=load("kvk-basisprofiel-v1.json")
+        200, json=load_data("kvk-basisprofiel-v1.json")
     )
     profile = run(call(make(), lambda c: c.company("69599084")))
     assert route.call_count == 1
@@ -296,7 +277,7 @@ def test_company(router: respx.Router, make: Callable[..., KvkClient]) -> None:
 
 def test_establishment(router: respx.Router, make: Callable[..., KvkClient]) -> None:
     router.get("/v1/vestigingsprofielen/000037178598").respond(
-        200, json=load("kvk-vestigingsprofiel-v1.json")
+        200, json=load_data("kvk-vestigingsprofiel-v1.json")
     )
     est = run(call(make(), lambda c: c.establishment("000037178598")))
     assert isinstance(est, Establishment)
@@ -453,7 +434,7 @@ def test_429_retry_after_seconds(
     route = router.get(ZOEKEN).mock(
         side_effect=[
             httpx.Response(429, headers={"Retry-After": "2"}),
-            httpx.Response(200, json=load("kvk-zoeken-v2.json")),
+            httpx.Response(200, json=load_data("kvk-zoeken-v2.json")),
         ]
     )
     client = make()
@@ -568,7 +549,7 @@ def test_backoff_jitter_bounded(
 def test_truncated_json_then_success(
     router: respx.Router, make: Callable[..., KvkClient], sleeper: FakeSleep
 ) -> None:
-    good = json.dumps(load("kvk-vestigingsprofiel-v1.json"))
+    good = json.dumps(load_data("kvk-vestigingsprofiel-v1.json"))
     route = router.get("/v1/vestigingsprofielen/000037178598").mock(
         side_effect=[
             httpx.Response(200, text=good[: len(good) // 2]),

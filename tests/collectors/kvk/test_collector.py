@@ -9,12 +9,14 @@ from typing import Any
 import httpx
 import pytest
 
+from exposurecheck.collectors.interface import CollectorResult
 from exposurecheck.collectors.kvk.client import KvkClient
 from exposurecheck.collectors.kvk.collector import MAX_STREET_CANDIDATES, KvkCollector
 from exposurecheck.mock.api import DEMO_API_KEY, FaultPlan, MockHandelsregister
 from exposurecheck.mock.register import Register, load_register
 from exposurecheck.models import (
     Address,
+    Finding,
     FindingKind,
     HouseholdMember,
     Official,
@@ -26,6 +28,8 @@ from exposurecheck.models import (
 )
 from exposurecheck.resources import fixtures_dir
 from exposurecheck.roster import load_roster
+
+from tests.support import collect_once
 
 HOME = {"straatnaam": "Kerkstraat", "huisnummer": 12, "postcode": "8011AB", "plaats": "Zwolle"}
 OFFICIAL = Official(
@@ -49,16 +53,9 @@ def collect(companies: list[dict[str, Any]], official: Official = OFFICIAL,
     register = Register.model_validate({"companies": companies})
     mock = MockHandelsregister(register, faults=faults)
 
-    async def main() -> Any:
-        client = KvkClient("http://kvk.test/api", DEMO_API_KEY, transport=mock.transport(),
-                           sleep=lambda _: asyncio.sleep(0), jitter=0)
-        collector = KvkCollector(client)
-        try:
-            return await collector.collect(official)
-        finally:
-            await collector.aclose()
-
-    return asyncio.run(main())
+    return collect_once(lambda: KvkCollector(KvkClient(
+        "http://kvk.test/api", DEMO_API_KEY, transport=mock.transport(),
+        sleep=lambda _: asyncio.sleep(0), jitter=0)), official)
 
 
 def entity(kvk: str, name: str, *, bezoek: dict[str, Any] | None = None,
@@ -78,11 +75,17 @@ def kinds(result: Any) -> set[tuple[str, str, str, str | None]]:
             for f in result.findings}
 
 
-def test_own_business_at_home_is_exposed_with_why() -> None:
-    result = collect([company("10000001", "Klusbedrijf J.W. van den Berg", bezoek=HOME)])
+def the_home_address(result: CollectorResult) -> Finding:
+    """The one finding of `result`: the official's home address, exposed."""
     (finding,) = result.findings
     assert (finding.kind, finding.subject, finding.status) == (
         FindingKind.HOME_ADDRESS, Subject.OFFICIAL, Status.EXPOSED)
+    return finding
+
+
+def test_own_business_at_home_is_exposed_with_why() -> None:
+    result = collect([company("10000001", "Klusbedrijf J.W. van den Berg", bezoek=HOME)])
+    finding = the_home_address(result)
     assert finding.locator.kvk_number == "10000001"
     assert finding.locator.vestigingsnummer == "000010000001"
     assert {"postcode", "huisnummer", "surname"} <= {f.field for f in finding.match.fields}
@@ -303,9 +306,7 @@ def test_first_name_alone_attributes_a_business_at_home() -> None:
 
 def test_foundation_under_the_officials_name_at_home_is_a_home_address() -> None:
     result = collect([entity("20000001", "Stichting Muziekfonds J.W. van den Berg", bezoek=HOME)])
-    (finding,) = result.findings
-    assert (finding.kind, finding.subject, finding.status) == (
-        FindingKind.HOME_ADDRESS, Subject.OFFICIAL, Status.EXPOSED)
+    finding = the_home_address(result)
     assert finding.locator.kvk_number == "20000001"
     assert finding.locator.vestigingsnummer is None
     assert finding.evidence.establishment == "rechtspersoon"

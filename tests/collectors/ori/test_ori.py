@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from datetime import date
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from exposurecheck.collectors.interface import CollectorResult
 from exposurecheck.collectors.ori.client import OriClient
 from exposurecheck.collectors.ori.collector import OriCollector
 from exposurecheck.collectors.ori.query import candidate_query, date_forms, phone_forms
@@ -23,6 +23,8 @@ from exposurecheck.models import (
     SourceErrorKind,
     SourceId,
 )
+
+from tests.support import collect_once
 
 BASE = "http://ori.test/v1/elastic"
 
@@ -64,15 +66,9 @@ OTHER = body("Gemeente Bergen (NH)", "ori_bergen_nh", [
     doc("9", "Willem Maas, Kerkstraat 12a, 8181 AB Heerde, w.maas@example.nl")])
 
 
-def collect(mock: MockOri, official: Official = OFFICIAL, **options: Any) -> Any:
-    async def run() -> Any:
-        client = OriClient(BASE, transport=mock.transport(), retries=1, backoff=0.0)
-        collector = OriCollector(client, **options)
-        try:
-            return await collector.collect(official)
-        finally:
-            await collector.aclose()
-    return asyncio.run(run())
+def collect(mock: MockOri, official: Official = OFFICIAL, **options: Any) -> CollectorResult:
+    return collect_once(lambda: OriCollector(
+        OriClient(BASE, transport=mock.transport(), retries=1, backoff=0.0), **options), official)
 
 
 def found(result: Any) -> set[tuple[str, int | None]]:
@@ -178,14 +174,9 @@ def test_an_nginx_page_is_reported_by_its_title() -> None:
 
 
 def collect_with(transport: httpx.AsyncBaseTransport, official: Official,
-                 base: str = BASE) -> Any:
-    async def run() -> Any:
-        collector = OriCollector(OriClient(base, transport=transport, retries=0))
-        try:
-            return await collector.collect(official)
-        finally:
-            await collector.aclose()
-    return asyncio.run(run())
+                 base: str = BASE) -> CollectorResult:
+    return collect_once(lambda: OriCollector(OriClient(base, transport=transport, retries=0)),
+                        official)
 
 
 def test_the_query_is_nested_on_text_pages_filters_source_and_sorts_for_search_after() -> None:
