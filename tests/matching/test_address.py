@@ -18,6 +18,7 @@ from exposurecheck.matching.address import (
     normalise_street,
     parse_address,
 )
+from exposurecheck.matching.names import normalise_name_text
 from exposurecheck.models import Address
 
 from tests.support import load_data
@@ -724,3 +725,15 @@ def test_format_address_partial() -> None:
 def test_format_address_round_trips_through_parse() -> None:
     address = parse_address("2e Kostverlorenkade 10-III, 1054 TS Amsterdam")
     assert parse_address(format_address(address)) == address
+
+
+@pytest.mark.parametrize("street", ["V`", "`V", "v.'", "'s-Gravendijkwal", "O'Brienstraat"])
+def test_a_street_key_is_its_own_key(street: str) -> None:
+    """Found by hypothesis: an apostrophe kept an abbreviation from being expanded once."""
+    key = normalise_street(street)
+    assert normalise_street(key) == key
+
+
+def test_capitals_with_a_stroke_fold_like_their_small_letters() -> None:
+    assert normalise_name_text("Ɍ") == normalise_name_text("ɍ") == "r"
+    assert normalise_name_text("ŁØĐ") == "lod"

@@ -313,6 +313,7 @@ def normalise_street(street: str) -> str:
     text = re.sub(r"\.(?=[^\W\d_])", ". ", text)  # "Pr.Hendrikkade" -> "Pr. Hendrikkade"
     text = re.sub(r"[-/,()]", " ", text)
     text = re.sub(r"[^\w\s.']", "", text)  # before expanding: "1e" + a control character
+    text = re.sub(r"(?<=[\w.])'|'(?![st](?!\w))", "", text)  # only "'s" and "'t" keep theirs
     words = [_expand_street_word(word) for word in text.split()]
     text = " ".join(words)
     text = re.sub(r"[^\w\s]", "", text)  # "'s" -> "s", leftover dots

@@ -11,12 +11,16 @@ import unicodedata
 
 __all__ = ["fold_char", "strip_diacritics"]
 
+_LOWER_PLAIN = {
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ƚ": "l", "ɨ": "i",
+    "ƀ": "b", "ɍ": "r", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ĳ": "ij",
+}  # fmt: skip
+# Each capital too ("Ɍ" as "ɍ"): a folded text is then folded again to itself.
 _PLAIN_LETTERS = str.maketrans({
-    "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
-    "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ƚ": "l", "ɨ": "i", "ƀ": "b", "ɍ": "r",
-    "ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH",
-    "ĳ": "ij", "Ĳ": "IJ",
-})  # fmt: skip
+    **_LOWER_PLAIN, "ẞ": "SS",
+    **{small.upper(): plain.upper() for small, plain in _LOWER_PLAIN.items()
+       if len(small.upper()) == 1 and not small.upper().isascii()},
+})
 
 
 def strip_diacritics(text: str) -> str:
