@@ -14,6 +14,7 @@ import argparse
 import json
 import random
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -113,12 +114,41 @@ def pdf(path: str, title: str, truth: Truth) -> Pdf:
     return Pdf(path, title, HEADER, FOOTER, truth)
 
 
+# The planted passages and hard negatives of the minutes-like documents (running text with a
+# passage here and there), by document path, in a data file next to this script.
+MINUTES = json.loads((HERE / "minutes.json").read_text(encoding="utf-8"))
+
+
+def minutes_pages(d: Pdf, rng: random.Random, t: Truth) -> None:
+    """The document's pages of running minutes, its passages and hard negatives planted on them."""
+    spec = MINUTES[d.path]
+    first, last = spec["pages"]
+    for page in range(first, last + 1):
+        for row in spec["negatives"]:
+            if row["page"] == page:
+                t.negative(d.path, page, row["official_id"], row["kind"], row["what"])
+        planted = [(row["text"].format(council_phone=COUNCIL_PHONE, town_hall=TOWN_HALL),
+                    [(official_id, kind) for official_id, kind in row["plants"]])
+                   for row in spec["passages"] if row["page"] == page]
+        minutes_page(d, rng, 1 if page in spec["single_column"] else 2, planted)
+
+
+def minutes_document(path: str) -> Callable[[Path, random.Random, Truth], str]:
+    """A document that is only minutes pages (minutes.json), as a builder for DOCUMENTS."""
+    def build(root: Path, rng: random.Random, t: Truth) -> str:
+        d = pdf(path, MINUTES[path]["title"], t)
+        minutes_pages(d, rng, t)
+        d.save(root)
+        return path
+    return build
+
+
 # --------------------------------------------------------------------------- documents
 
 
 def notulen_0129(root: Path, rng: random.Random, t: Truth) -> str:
     path = "/vergaderingen/2026-01-29/notulen-raad-2026-01-29.pdf"
-    d = pdf(path, "Notulen openbare raadsvergadering van donderdag 29 januari 2026", t)
+    d = pdf(path, MINUTES[path]["title"], t)
     d.new_page()
     d.heading("Notulen van de openbare vergadering van de raad van de gemeente Oldebroek")
     d.para("Datum: 29 januari 2026, aanvang 19.30 uur. Plaats: raadzaal, Raadhuisplein 1, "
@@ -128,37 +158,14 @@ def notulen_0129(root: Path, rng: random.Random, t: Truth) -> str:
            "D. Kamphuis, Y. Dekker, K. Bakker, R. Post, A. El Idrissi, J. Vos, M. Timmer, "
            "T. Scholten, E. van Loon, G. Ruiter, L. Wolters, F. Nijland (leden).")
     fill(d, rng)
-    for page in range(2, 19):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 7:
-            planted.append(("Wethouder Van der Horst meldt dat hij zich bij dit agendapunt "
-                            "onthoudt: zijn partner Petra Smit is werkzaam bij de "
-                            "woningcorporatie die het plan indient.",
-                            [("ob-02", "household_name")]))
-        if page == 12:
-            planted.append(("Mevrouw Sanne Hofman vraagt wethouder Van der Horst of de "
-                            "planning van de sporthal nog haalbaar is. De wethouder "
-                            "antwoordt dat de aanbesteding op schema ligt.", []))
-            t.negative(path, 12, "ob-02", "household_name",
-                       "Sanne Hofman (another council member) next to Van der Horst, whose "
-                       "child is called Sanne")
-        if page == 15:
-            planted.append(("Mevrouw Schutte biedt aan om inwoners die vragen hebben over de "
-                            "kern Hattemerbroek zelf te woord te staan; zij is daarvoor "
-                            "bereikbaar op 06-19283746, ook 's avonds.",
-                            [("ob-06", "phone")]))
-        if page == 16:
-            planted.append(("De griffier verzoekt mevrouw Schutte haar nummer te controleren: "
-                            "in de uitnodiging stond abusievelijk 06-19283747.", []))
-            t.negative(path, 16, "ob-06", "phone", "06-19283747, one digit off")
-        minutes_page(d, rng, 2 if page < 18 else 1, planted)
+    minutes_pages(d, rng, t)
     d.save(root)
     return path
 
 
 def notulen_0303(root: Path, rng: random.Random, t: Truth) -> str:
     path = "/vergaderingen/2026-03-03/notulen-raad-2026-03-03.pdf"
-    d = pdf(path, "Notulen openbare raadsvergadering van dinsdag 3 maart 2026", t)
+    d = pdf(path, MINUTES[path]["title"], t)
     d.new_page()
     d.heading("Notulen van de openbare vergadering van de raad, gehouden op 3 maart 2026")
     d.para("Datum: 03-03-2026. Voorzitter: M. van 't Hul. Portefeuillehouders aanwezig: "
@@ -166,63 +173,7 @@ def notulen_0303(root: Path, rng: random.Random, t: Truth) -> str:
     t.negative(path, 1, "ob-02", "birth_date",
                "meeting date 3 maart 2026 / 03-03-2026 next to Van der Horst (born 3 maart 1975)")
     fill(d, rng)
-    for page in range(2, 26):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 9:
-            planted.append(("Wethouder Brouwer nodigt de leden van de werkgroep uit voor een "
-                            "informele bijeenkomst bij hem thuis, Burg. van Hasseltstraat 9 te "
-                            "Wezep, op een nader te bepalen avond.", [("ob-05", "home_address")]))
-        if page == 14:
-            planted.append(("Wethouder Bosman is voor dringende zaken rond de dijkversterking "
-                            "ook thuis bereikbaar op (0525) 63 14 77.", [("ob-03", "phone")]))
-            planted.append(("Voor alle andere vragen verwijst hij naar het algemene nummer "
-                            f"van de gemeente, {COUNCIL_PHONE}.", []))
-            t.negative(path, 14, "ob-03", "phone", "the council's general number")
-        if page == 21:
-            planted.append(("De heer Nijland merkt op dat wethouder Bosman, die zelf aan de "
-                            "Zuiderzee-\nstraatweg 145 woont, de overlast van het "
-                            "vrachtverkeer uit eigen ervaring kent.",
-                            [("ob-03", "home_address")]))
-        if page == 22:
-            planted.append(("Wethouder Bosman licht het bouwplan voor Zuiderzeestraatweg 154 "
-                            "toe; het gaat om zes levensloopbestendige woningen.", []))
-            t.negative(path, 22, "ob-03", "home_address",
-                       "Zuiderzeestraatweg 154 (same street, other number) next to Bosman")
-        if page == 23:
-            planted.append(("Wethouder Brouwer bedankt de raad voor de bloemen; ook namens zijn "
-                            "kinderen Daan en Femke, die de vergadering op de publieke tribune "
-                            "volgden.", [("ob-05", "household_name")]))
-        minutes_page(d, rng, 2, planted)
-    d.save(root)
-    return path
-
-
-def notulen_0414(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/notulen-raad-2026-04-14.pdf"
-    d = pdf(path, "Notulen openbare raadsvergadering van dinsdag 14 april 2026", t)
-    for page in range(1, 13):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 4:
-            planted.append(("Mevrouw De Jong nodigt inwoners uit haar te bellen over de "
-                            "speeltuin aan de Prins Bernhardlaan: +31 (0)6 70 11 22 33.",
-                            [("ob-08", "phone")]))
-        if page == 8:
-            planted.append(("Wethouder Yilmaz-de Boer meldt dat de bewonersavond over het "
-                            "stationsgebied bij haar thuis plaatsvond, aan de Stationsweg "
-                            "22-a in Wezep.", [("ob-04", "home_address")]))
-        if page == 10:
-            planted.append(("Mevrouw Timmer, zelf woonachtig aan de Stationsweg 22 te Wezep, "
-                            "vraagt of de geluidsschermen ook aan haar kant van het spoor "
-                            "komen. Wethouder Yilmaz-de Boer zegt dit toe.",
-                            [("ob-17", "home_address")]))
-            t.negative(path, 10, "ob-04", "home_address",
-                       "Stationsweg 22 (no letter) is Timmer's house; Yilmaz-de Boer lives at 22-A")
-        if page == 11:
-            planted.append(("De heer Scholten feliciteert de voorzitter; de volgende "
-                            "vergadering is op 19 december 2026.", []))
-            t.negative(path, 11, "ob-07", "birth_date",
-                       "19 december 2026 (meeting date), Hoogeveen is born 19 december 1990")
-        minutes_page(d, rng, 1 if page in (1, 12) else 2, planted)
+    minutes_pages(d, rng, t)
     d.save(root)
     return path
 
@@ -539,30 +490,6 @@ def geloofsbrieven_0414(root: Path, rng: random.Random, t: Truth) -> str:
     return path
 
 
-def raadsvoorstel_kerkstraat(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/raadsvoorstel-herinrichting-kerkstraat.pdf"
-    d = pdf(path, "Raadsvoorstel herinrichting Kerkstraat Oldebroek", t)
-    for page in range(1, 7):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 1:
-            planted.append(("Portefeuillehouder: J.W. van der Horst. Behandeling in de raad "
-                            "van 14 april 2026.", []))
-        if page == 3:
-            planted.append(("De nieuwe oversteekplaats komt ter hoogte van Kerkstraat 21, bij "
-                            "de ingang van de school. Wethouder Van der Horst heeft dit met de "
-                            "school besproken.", []))
-            t.negative(path, 3, "ob-02", "home_address",
-                       "Kerkstraat 21 (digits swapped) next to Van der Horst")
-        if page == 4:
-            planted.append(("Raadslid Hofman heeft gevraagd ook de bocht bij Kerkstraat 3 mee "
-                            "te nemen; dat is opgenomen in variant B.", []))
-            t.negative(path, 4, "ob-10", "home_address",
-                       "Kerkstraat 3 next to Hofman, who lives at Kerkstraat 30")
-        minutes_page(d, rng, 2, planted)
-    d.save(root)
-    return path
-
-
 def begroting(root: Path, rng: random.Random, t: Truth) -> str:
     path = "/vergaderingen/2026-11-08/programmabegroting-2027.pdf"
     d = pdf(path, "Programmabegroting 2027", t)
@@ -611,84 +538,6 @@ def amendement(root: Path, rng: random.Random, t: Truth) -> str:
     d.heading("Amendement: sporthal Wezep")
     d.para("Ingediend door A. de Jong en E. van Loon. " + filler(rng))
     d.para("Toelichting: " + filler(rng) + " " + filler(rng))
-    d.save(root)
-    return path
-
-
-def informatiebrief(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/raadsinformatiebrief-woningbouw-wezep.pdf"
-    d = pdf(path, "Raadsinformatiebrief woningbouw Wezep-Noord", t)
-    for page in range(1, 5):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 2:
-            planted.append(("Op vragen van raadslid De Jong: de kavel Pr. Bernhardlaan 13 "
-                            "wordt in fase twee bebouwd.", []))
-            t.negative(path, 2, "ob-08", "home_address",
-                       "Pr. Bernhardlaan 13 next to De Jong (lives at Prins Bernhardlaan 31)")
-        minutes_page(d, rng, 1, planted)
-    d.save(root)
-    return path
-
-
-def commissie_feb(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/commissie/verslag-commissie-2026-02-19.pdf"
-    d = pdf(path, "Verslag commissie Samenleving, 19 februari 2026", t)
-    for page in range(1, 9):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 3:
-            planted.append(("Mevrouw Van Loon meldt dat haar zoon Jesse bij de "
-                            "jongerenraad betrokken is, en dat zij daarom bij dit punt niet "
-                            "meebeslist.", [("ob-19", "household_name")]))
-        if page == 5:
-            planted.append(("De voorzitter feliciteert de heer Ruiter: hij is vandaag jarig, "
-                            "geboren op 19-02-1981, en trakteert na afloop.",
-                            [("ob-20", "birth_date")]))
-            t.negative(path, 5, "ob-20", "birth_date",
-                       "the meeting date 19 februari 2026 is in the running header")
-        if page == 6:
-            planted.append(("Vragen aan mevrouw Van Loon kunnen ook per mail: e.vanloon [at] "
-                            "kpnmail [dot] example.", [("ob-19", "email")]))
-        minutes_page(d, rng, 2, planted)
-    d.save(root)
-    return path
-
-
-def commissie_mei(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/commissie/verslag-commissie-2026-05-21.pdf"
-    d = pdf(path, "Verslag commissie Ruimte, 21 mei 2026", t)
-    for page in range(1, 7):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 2:
-            planted.append(("Mevrouw Wolters wil graag gebeld worden door inwoners van "
-                            "Hattemerbroek: 06 - 48 27 19 30, of mailen naar "
-                            "lisa.wolters@proton-post.example.",
-                            [("ob-21", "phone"), ("ob-21", "email")]))
-        if page == 4:
-            planted.append(("Correctie: het nummer in de nieuwsbrief van mevrouw Wolters, "
-                            "06 - 48 27 19 31, klopt niet.", []))
-            t.negative(path, 4, "ob-21", "phone", "06 - 48 27 19 31, one digit off")
-        minutes_page(d, rng, 1 if page % 2 else 2, planted)
-    d.save(root)
-    return path
-
-
-def jaarverslag(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/jaarverslag-griffie-2025.pdf"
-    d = pdf(path, "Jaarverslag griffie 2025", t)
-    for page in range(1, 16):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 2:
-            planted.append(("De raad telt 21 leden. Woonplaatsen: Oldebroek (9), Wezep (8), "
-                            "Hattemerbroek (2), 't Loo (2).", []))
-        if page == 11:
-            planted.append(("Het werkbezoek van de fractie eindigde bij raadslid El Idrissi "
-                            "thuis aan de Kolkweg 14, waar de fractie werd ontvangen door zijn "
-                            "vrouw Samira El Idrissi.",
-                            [("ob-15", "home_address"), ("ob-15", "household_name")]))
-        if page == 14:
-            planted.append((f"De griffie is bereikbaar op {COUNCIL_PHONE} en gevestigd in het "
-                            f"gemeentehuis, {TOWN_HALL}.", []))
-        minutes_page(d, rng, 2 if 3 <= page <= 13 else 1, planted)
     d.save(root)
     return path
 
@@ -832,11 +681,18 @@ def bezwaarschrift(root: Path, rng: random.Random, t: Truth) -> str:
 
 
 DOCUMENTS = [
-    notulen_0129, notulen_0303, notulen_0414, besluitenlijst_0129, besluitenlijst_0303,
-    letters, petition, letter_van_dijk, mail_el_idrissi, brief_scholten, nevenfuncties_raad,
-    nevenfuncties_college, geloofsbrieven_0303, geloofsbrieven_0414, raadsvoorstel_kerkstraat,
-    begroting, motie_docx, amendement, informatiebrief, commissie_feb, commissie_mei,
-    jaarverslag, agenda_docx, contactgegevens, persbericht, uitnodiging, motie_vreemd,
+    notulen_0129, notulen_0303,
+    minutes_document("/vergaderingen/2026-04-14/notulen-raad-2026-04-14.pdf"),
+    besluitenlijst_0129, besluitenlijst_0303, letters, petition, letter_van_dijk,
+    mail_el_idrissi, brief_scholten, nevenfuncties_raad, nevenfuncties_college,
+    geloofsbrieven_0303, geloofsbrieven_0414,
+    minutes_document("/vergaderingen/2026-04-14/raadsvoorstel-herinrichting-kerkstraat.pdf"),
+    begroting, motie_docx, amendement,
+    minutes_document("/documenten/raadsinformatiebrief-woningbouw-wezep.pdf"),
+    minutes_document("/vergaderingen/commissie/verslag-commissie-2026-02-19.pdf"),
+    minutes_document("/vergaderingen/commissie/verslag-commissie-2026-05-21.pdf"),
+    minutes_document("/documenten/jaarverslag-griffie-2025.pdf"),
+    agenda_docx, contactgegevens, persbericht, uitnodiging, motie_vreemd,
     lijst_ingekomen, benoemingsbesluit, bezwaarschrift,
 ]
 
