@@ -119,63 +119,40 @@ def pdf(path: str, title: str, truth: Truth) -> Pdf:
 MINUTES = json.loads((HERE / "minutes.json").read_text(encoding="utf-8"))
 
 
-def minutes_pages(d: Pdf, rng: random.Random, t: Truth) -> None:
-    """The document's pages of running minutes, its passages and hard negatives planted on them."""
-    spec = MINUTES[d.path]
-    first, last = spec["pages"]
-    for page in range(first, last + 1):
-        for row in spec["negatives"]:
-            if row["page"] == page:
-                t.negative(d.path, page, row["official_id"], row["kind"], row["what"])
-        planted = [(row["text"].format(council_phone=COUNCIL_PHONE, town_hall=TOWN_HALL),
-                    [(official_id, kind) for official_id, kind in row["plants"]])
-                   for row in spec["passages"] if row["page"] == page]
-        minutes_page(d, rng, 1 if page in spec["single_column"] else 2, planted)
+def negatives_on(t: Truth, path: str, page: int) -> None:
+    """Record the hard negatives minutes.json places on this page of the document."""
+    for row in MINUTES[path]["negatives"]:
+        if row["page"] == page:
+            t.negative(path, page, row["official_id"], row["kind"], row["what"])
 
 
 def minutes_document(path: str) -> Callable[[Path, random.Random, Truth], str]:
-    """A document that is only minutes pages (minutes.json), as a builder for DOCUMENTS."""
+    """A document of running minutes with a passage here and there (minutes.json): an optional
+    first page with a heading and fixed paragraphs, then the minutes pages."""
+    spec = MINUTES[path]
+
     def build(root: Path, rng: random.Random, t: Truth) -> str:
-        d = pdf(path, MINUTES[path]["title"], t)
-        minutes_pages(d, rng, t)
+        d = pdf(path, spec["title"], t)
+        if "intro" in spec:
+            d.new_page()
+            d.heading(spec["intro"]["heading"])
+            for text in spec["intro"]["paras"]:
+                d.para(text)
+            negatives_on(t, path, 1)
+            fill(d, rng)
+        first, last = spec["pages"]
+        for page in range(first, last + 1):
+            negatives_on(t, path, page)
+            planted = [(row["text"].format(council_phone=COUNCIL_PHONE, town_hall=TOWN_HALL),
+                        [(official_id, kind) for official_id, kind in row["plants"]])
+                       for row in spec["passages"] if row["page"] == page]
+            minutes_page(d, rng, 1 if page in spec["single_column"] else 2, planted)
         d.save(root)
         return path
     return build
 
 
 # --------------------------------------------------------------------------- documents
-
-
-def notulen_0129(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-01-29/notulen-raad-2026-01-29.pdf"
-    d = pdf(path, MINUTES[path]["title"], t)
-    d.new_page()
-    d.heading("Notulen van de openbare vergadering van de raad van de gemeente Oldebroek")
-    d.para("Datum: 29 januari 2026, aanvang 19.30 uur. Plaats: raadzaal, Raadhuisplein 1, "
-           "Oldebroek. Voorzitter: M. van 't Hul, burgemeester. Griffier: mr. C. Veldkamp.")
-    d.para("Aanwezig: J.W. van der Horst, G. Bosman, F. Yilmaz-de Boer, H.J. Brouwer "
-           "(wethouders); I. Schutte, B. Hoogeveen, A. de Jong, W. van Dijk, S. Hofman, "
-           "D. Kamphuis, Y. Dekker, K. Bakker, R. Post, A. El Idrissi, J. Vos, M. Timmer, "
-           "T. Scholten, E. van Loon, G. Ruiter, L. Wolters, F. Nijland (leden).")
-    fill(d, rng)
-    minutes_pages(d, rng, t)
-    d.save(root)
-    return path
-
-
-def notulen_0303(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-03-03/notulen-raad-2026-03-03.pdf"
-    d = pdf(path, MINUTES[path]["title"], t)
-    d.new_page()
-    d.heading("Notulen van de openbare vergadering van de raad, gehouden op 3 maart 2026")
-    d.para("Datum: 03-03-2026. Voorzitter: M. van 't Hul. Portefeuillehouders aanwezig: "
-           "wethouder J.W. van der Horst en wethouder G. Bosman.")
-    t.negative(path, 1, "ob-02", "birth_date",
-               "meeting date 3 maart 2026 / 03-03-2026 next to Van der Horst (born 3 maart 1975)")
-    fill(d, rng)
-    minutes_pages(d, rng, t)
-    d.save(root)
-    return path
 
 
 def besluitenlijst_0129(root: Path, rng: random.Random, t: Truth) -> str:
@@ -681,7 +658,8 @@ def bezwaarschrift(root: Path, rng: random.Random, t: Truth) -> str:
 
 
 DOCUMENTS = [
-    notulen_0129, notulen_0303,
+    minutes_document("/vergaderingen/2026-01-29/notulen-raad-2026-01-29.pdf"),
+    minutes_document("/vergaderingen/2026-03-03/notulen-raad-2026-03-03.pdf"),
     minutes_document("/vergaderingen/2026-04-14/notulen-raad-2026-04-14.pdf"),
     besluitenlijst_0129, besluitenlijst_0303, letters, petition, letter_van_dijk,
     mail_el_idrissi, brief_scholten, nevenfuncties_raad, nevenfuncties_college,
