@@ -13,11 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 from layout import Docx, Pdf, Plant, Truth, archive, calendar, picture, scan_pdf, video
@@ -152,40 +154,49 @@ def minutes_document(path: str) -> Callable[[Path, random.Random, Truth], str]:
     return build
 
 
+# Documents that are only fixed blocks (plain_documents.json), by path: "format" pdf (with a
+# "title") or docx (with "header", "footer" and optional "header_plants"), and "blocks", each
+# [method, *arguments, {keyword arguments}?] called on the Pdf/Docx in order, or ["fill"] (the
+# page filled with running text) or ["negative", page, official_id, kind, what]. In strings,
+# {filler} and {topic} draw a sentence and a topic, {org}, {council_phone} and {footer} are the
+# constants above.
+PLAIN_DOCUMENTS = json.loads((HERE / "plain_documents.json").read_text(encoding="utf-8"))
+CONSTANTS = {"org": ORG, "council_phone": COUNCIL_PHONE, "footer": FOOTER}
+
+
+def expand(value: Any, rng: random.Random) -> Any:
+    """The value with its placeholders filled in, left to right (as the draws were made)."""
+    if isinstance(value, str):
+        return re.sub(r"\{(\w+)\}", lambda m: filler(rng) if m[1] == "filler" else
+                      rng.choice(TOPICS) if m[1] == "topic" else CONSTANTS[m[1]], value)
+    if isinstance(value, list):
+        return [expand(item, rng) for item in value]
+    return value
+
+
+def plain_document(path: str) -> Callable[[Path, random.Random, Truth], str]:
+    """A document of fixed blocks (plain_documents.json), as a builder for DOCUMENTS."""
+    spec = PLAIN_DOCUMENTS[path]
+
+    def build(root: Path, rng: random.Random, t: Truth) -> str:
+        d: Pdf | Docx = (
+            pdf(path, spec["title"], t) if spec["format"] == "pdf"
+            else Docx(path, expand(spec["header"], rng), expand(spec["footer"], rng), t,
+                      spec.get("header_plants")))
+        for op, *args in spec["blocks"]:
+            if op == "fill":
+                fill(d, rng)
+            elif op == "negative":
+                t.negative(path, *args)
+            else:
+                kwargs = args.pop() if args and isinstance(args[-1], dict) else {}
+                getattr(d, op)(*expand(args, rng), **kwargs)
+        d.save(root)
+        return path
+    return build
+
+
 # --------------------------------------------------------------------------- documents
-
-
-def besluitenlijst_0129(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-01-29/besluitenlijst-2026-01-29.docx"
-    d = Docx(path, f"{ORG}\nBesluitenlijst raad 29 januari 2026", FOOTER, t)
-    d.heading("Besluitenlijst van de raadsvergadering van 29 januari 2026")
-    d.para("Voorzitter: M. van 't Hul. Aanwezig: alle leden behalve D. Kamphuis.")
-    d.table([["Nr.", "Onderwerp", "Besluit", "Indieners"],
-             ["1", "Vaststelling agenda", "Vastgesteld", "-"],
-             ["2", "Motie verkeersveiligheid Kerkstraat", "Aangenomen",
-              "S. Hofman, B. Hoogeveen"],
-             ["3", "Amendement sporthal", "Verworpen", "A. de Jong"],
-             ["4", "Benoeming lid rekenkamercommissie", "Benoemd", "-"]])
-    for _ in range(4):
-        d.para(filler(rng))
-    d.save(root)
-    return path
-
-
-def besluitenlijst_0303(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-03-03/besluitenlijst-2026-03-03.docx"
-    d = Docx(path, f"{ORG}\nBesluitenlijst raad 3 maart 2026", FOOTER, t)
-    d.heading("Besluitenlijst van de raadsvergadering van 3 maart 2026")
-    for _ in range(2):
-        d.para(filler(rng))
-    d.table([["Nr.", "Onderwerp", "Besluit", "Contact"],
-             ["5", "Motie speelvoorzieningen Wezep", "Aangenomen",
-              "A. de Jong (vragen: 0031 6 70112233)"],
-             ["6", "Krediet dijkversterking", "Vastgesteld", "griffie, " + COUNCIL_PHONE]],
-            [("ob-08", "phone")])
-    d.para(filler(rng))
-    d.save(root)
-    return path
 
 
 def letterhead_pdf(root: Path, rng: random.Random, t: Truth, path: str, title: str,
@@ -312,50 +323,6 @@ def petition(root: Path, rng: random.Random, t: Truth) -> str:
     return path
 
 
-def letter_van_dijk(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/brief-van-dijk-mulderssingel.docx"
-    d = Docx(path, "W. van Dijk\nMulderssingel 4\n8096 EA Oldebroek", "Pagina 1", t,
-             [("ob-09", "home_address")])
-    d.para("Aan de gemeenteraad van Oldebroek")
-    d.para("Betreft: bomenkap Mulderssingel")
-    d.para("Geachte leden van de raad, " + filler(rng))
-    d.para("Ik schrijf u als bewoner en niet als raadslid. " + filler(rng))
-    d.para("Met vriendelijke groet, mede namens mijn echtgenote Geertje van Dijk-Prins,",
-           [("ob-09", "household_name")])
-    d.para("Willem van Dijk")
-    d.save(root)
-    return path
-
-
-def mail_el_idrissi(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/doorgestuurde-mail-el-idrissi.docx"
-    d = Docx(path, f"{ORG} — griffie", "Registratienummer 2026-0417", t)
-    d.table([["Van:", "Ahmed El Idrissi <a.elidrissi@outlook-post.example>"],
-             ["Aan:", "griffie@oldebroek-raad.example"],
-             ["Onderwerp:", "Fw: vragen over de Kolkweg"]], [("ob-15", "email")])
-    d.para("Beste griffie, hieronder de vragen die ik namens de fractie wil stellen. "
-           + filler(rng))
-    d.para("Voor overleg ben ik bereikbaar op 06 - 1357 9246.", [("ob-15", "phone")])
-    d.para("Met vriendelijke groet, Ahmed El Idrissi, raadslid")
-    d.save(root)
-    return path
-
-
-def brief_scholten(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/document/4472"
-    d = Docx(path, f"{ORG}\nIngekomen stuk 2026-0388", FOOTER, t)
-    d.para("Afzender:")
-    d.para([("T. Scholten, ", False), ("Garver", True), ("weg 16, 8095 PL ", False),
-            ("'t Loo", False)], [("ob-18", "home_address")])
-    d.para([("e-mail: ", False), ("t.scholten", False), ("@hetnet-post.example", False)],
-           [("ob-18", "email")])
-    d.para("Betreft: snoeiwerk langs de Garverweg")
-    d.para(filler(rng) + " " + filler(rng))
-    d.para("Met vriendelijke groet, Thijs Scholten")
-    d.save(root)
-    return path
-
-
 def nevenfuncties_raad(root: Path, rng: random.Random, t: Truth) -> str:
     path = "/document/4471"
     d = pdf(path, "Register nevenfuncties raadsleden 2026 (art. 12 Gemeentewet)", t)
@@ -404,69 +371,6 @@ def nevenfuncties_raad(root: Path, rng: random.Random, t: Truth) -> str:
     return path
 
 
-def nevenfuncties_college(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/nevenfuncties-college-2026.docx"
-    d = Docx(path, f"{ORG}\nOpgave nevenfuncties college", FOOTER, t)
-    d.heading("Nevenfuncties en inkomsten burgemeester en wethouders (art. 41b Gemeentewet)")
-    d.para("Stand per 1 januari 2026. " + filler(rng))
-    d.table([["Naam", "Functie", "Nevenfuncties", "Inkomsten"],
-             ["M. van 't Hul", "burgemeester", "voorzitter Veiligheidsregio (ambtshalve)", "geen"],
-             ["J.W. van der Horst", "wethouder", "bestuurslid Muziekvereniging", "geen"],
-             ["G. Bosman", "wethouder", "lid Kerkenraad, contact: g.bosman@hetnet-post.example",
-              "geen"],
-             ["F. Yilmaz-de Boer", "wethouder", "geen", "geen"],
-             ["H.J. Brouwer", "wethouder",
-              "eigenaar Brouwer Advies, Burgemeester van Hasseltstraat 9, Wezep", "EUR 4.200"]],
-            [("ob-03", "email"), ("ob-05", "home_address")])
-    d.save(root)
-    return path
-
-
-def geloofsbrieven_0303(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-03-03/rapport-geloofsbrieven-2026-03-03.pdf"
-    d = pdf(path, "Rapport commissie onderzoek geloofsbrieven, 3 maart 2026", t)
-    d.new_page()
-    d.heading("Rapport van de commissie tot onderzoek van de geloofsbrieven")
-    d.para("De commissie, bestaande uit de leden Ruiter, Wolters en Vos, heeft op 3 maart 2026 "
-           "de geloofsbrieven onderzocht van de benoemde leden van de raad.")
-    d.para("Mevrouw M.A. Lubbers, geboren op 17 september 1985 te Kampen, wonende "
-           "Mulderssingel 22, 8096 EA Oldebroek, benoemd verklaard bij besluit van de "
-           "voorzitter van het centraal stembureau.",
-           [("ob-25", "birth_date"), ("ob-25", "home_address")])
-    d.para("De commissie heeft vastgesteld dat mevrouw Lubbers voldoet aan de vereisten van "
-           "artikel 10 van de Gemeentewet en dat zij geen onverenigbare betrekkingen heeft.")
-    fill(d, rng)
-    d.new_page()
-    d.para("De heer P. de Graaf, geboren 04-10-1979 te Harderwijk, wonende te Wezep. De "
-           "commissie stelt voor hem toe te laten als lid van de raad.",
-           [("ob-24", "birth_date")])
-    d.para("De commissie adviseert de raad beide benoemden toe te laten. Aldus vastgesteld "
-           "op 03-03-2026.")
-    t.negative(path, 2, "ob-02", "birth_date", "03-03-2026, the date of the report")
-    t.negative(path, 1, "ob-09", "home_address",
-               "Mulderssingel 22, 8096 EA (Lubbers); Van Dijk lives at Mulderssingel 4, 8096 EA")
-    d.save(root)
-    return path
-
-
-def geloofsbrieven_0414(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/rapport-geloofsbrieven-2026-04-14.pdf"
-    d = pdf(path, "Rapport commissie onderzoek geloofsbrieven, 14 april 2026", t)
-    d.new_page(columns=2)
-    d.heading("Onderzoek geloofsbrieven opvolgers")
-    d.para(filler(rng))
-    d.para("Mevrouw H. Veenstra, geboren op 1\nfebruari 1994 te Zwolle, is benoemd als "
-           "opvolger van de heer Kamphuis, die tijdelijk vervangen wordt wegens ziekte.",
-           [("ob-23", "birth_date")])
-    d.para(filler(rng))
-    d.para("De heer F. Nijland, geb. 12.07.1972 te Oldebroek, is benoemd verklaard als "
-           "opvolger in de vacature die is ontstaan door het vertrek van mevrouw Van Eck.",
-           [("ob-22", "birth_date")])
-    fill(d, rng)
-    d.save(root)
-    return path
-
-
 def begroting(root: Path, rng: random.Random, t: Truth) -> str:
     path = "/vergaderingen/2026-11-08/programmabegroting-2027.pdf"
     d = pdf(path, "Programmabegroting 2027", t)
@@ -494,44 +398,6 @@ def begroting(root: Path, rng: random.Random, t: Truth) -> str:
     return path
 
 
-def motie_docx(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-01-29/motie-verkeersveiligheid-kerkstraat.docx"
-    d = Docx(path, f"{ORG}\nMotie", "Motie 2026-M03", t)
-    d.heading("Motie verkeersveiligheid Kerkstraat")
-    d.para("De raad van de gemeente Oldebroek, in vergadering bijeen op 29 januari 2026,")
-    d.para("constaterende dat " + rng.choice(TOPICS) + " aandacht vraagt; " + filler(rng))
-    d.para("Ondertekend: Sanne Hofman (GemeenteBelangen), Bart Hoogeveen (VVD), "
-           "Tim Veldman (SGP, burgerlid)")
-    t.negative(path, None, "ob-02", "household_name",
-               "Sanne Hofman and Tim Veldman: first names of Van der Horst's children")
-    d.save(root)
-    return path
-
-
-def amendement(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-01-29/amendement-sporthal.pdf"
-    d = pdf(path, "Amendement sporthal Wezep", t)
-    d.new_page()
-    d.heading("Amendement: sporthal Wezep")
-    d.para("Ingediend door A. de Jong en E. van Loon. " + filler(rng))
-    d.para("Toelichting: " + filler(rng) + " " + filler(rng))
-    d.save(root)
-    return path
-
-
-def agenda_docx(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/agenda-raad-2026-04-14.docx"
-    d = Docx(path, f"{ORG}\nAgenda", FOOTER, t)
-    d.heading("Agenda openbare raadsvergadering dinsdag 14 april 2026, 19.30 uur")
-    items = ["Opening", "Vaststelling agenda", "Vragenhalfuur", "Rapport geloofsbrieven",
-             "Raadsvoorstel herinrichting Kerkstraat (portefeuillehouder J.W. van der Horst)",
-             "Motie vreemd aan de orde (F. Yilmaz-de Boer)", "Sluiting"]
-    d.table([["Nr.", "Onderwerp"]] + [[str(i), item] for i, item in enumerate(items, start=1)])
-    d.para(filler(rng))
-    d.save(root)
-    return path
-
-
 def contactgegevens(root: Path, rng: random.Random, t: Truth) -> str:
     path = "/documenten/contactgegevens-raadsleden.pdf"
     d = pdf(path, "Contactgegevens raadsleden", t)
@@ -552,51 +418,6 @@ def contactgegevens(root: Path, rng: random.Random, t: Truth) -> str:
         else:
             contact = f"via de griffie, {COUNCIL_PHONE}"
         d.para(f"{o.name} ({o.city}) — {contact}", plants.get(official_id, []))
-    d.save(root)
-    return path
-
-
-def persbericht(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/persbericht-opening-brink.pdf"
-    d = pdf(path, "Persbericht: opening vernieuwde dorpsplein", t)
-    d.new_page()
-    d.heading("Burgemeester opent vernieuwd dorpsplein")
-    d.para("Burgemeester Marieke van 't Hul heeft zaterdag het vernieuwde dorpsplein "
-           "geopend, samen met haar man Ruud Kamphuis, die als vrijwilliger het "
-           "bloemenproject leidde.", [("ob-01", "household_name")])
-    d.para("Ook raadslid Dirk Kamphuis was aanwezig. " + filler(rng))
-    t.negative(path, 1, "ob-01", "household_name",
-               "Dirk Kamphuis (another official, same surname as the mayor's partner)")
-    d.para("Meer informatie: team communicatie, " + COUNCIL_PHONE + ".")
-    d.save(root)
-    return path
-
-
-def uitnodiging(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/uitnodiging-nieuwjaarsreceptie.docx"
-    d = Docx(path, f"{ORG}\nUitnodiging", FOOTER, t)
-    d.heading("Uitnodiging nieuwjaarsontmoeting raad en college")
-    d.para("De burgemeester nodigt de leden van de raad en hun partners uit voor een "
-           "informele nieuwjaarsontmoeting ten huize van de burgemeester, Raadhuisplein 3, "
-           "Oldebroek, op zaterdag 10 januari vanaf 16.00 uur.", [("ob-01", "home_address")])
-    d.para("Graag aanmelden bij de griffie. Het gemeentehuis (Raadhuisplein 1) is die dag "
-           "gesloten.")
-    t.negative(path, None, "ob-01", "home_address", "Raadhuisplein 1, the town hall")
-    d.save(root)
-    return path
-
-
-def motie_vreemd(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/motie-vreemd-kinderopvang.pdf"
-    d = pdf(path, "Motie vreemd aan de orde: kinderopvang", t)
-    d.new_page()
-    d.heading("Motie vreemd aan de orde van de dag: kinderopvang in Wezep")
-    d.para(filler(rng))
-    d.para("Wethouder Yilmaz-de Boer geeft aan dat zij, met haar man Mark de Boer, zelf "
-           "ervaren heeft hoe lang de wachtlijsten zijn.", [("ob-04", "household_name")])
-    d.para("Inwoners kunnen haar tijdens het inloopuur bellen: +31 6 38 29 10 47.",
-           [("ob-04", "phone")])
-    d.para(filler(rng))
     d.save(root)
     return path
 
@@ -630,48 +451,37 @@ def lijst_ingekomen(root: Path, rng: random.Random, t: Truth) -> str:
     return path
 
 
-def benoemingsbesluit(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/benoemingsbesluit-wethouder-van-der-horst.docx"
-    d = Docx(path, f"{ORG}\nRaadsbesluit", FOOTER, t)
-    d.heading("Besluit benoeming wethouder")
-    d.para("De raad van de gemeente Oldebroek, in zijn openbare vergadering van 3 maart 2026,")
-    d.para("besluit: te benoemen tot wethouder de heer J.W. van der Horst, geboren 3 maart "
-           "1975 te Heerde.", [("ob-02", "birth_date")])
-    d.para(filler(rng))
-    d.save(root)
-    return path
-
-
-def bezwaarschrift(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/bezwaarschrift-parkeerregeling.pdf"
-    d = pdf(path, "Bezwaarschrift parkeerregeling Wezep", t)
-    d.new_page()
-    d.heading("Bezwaarformulier")
-    d.table([150.0, 333.0], [["Naam indiener", "G. Ruiter (raadslid)"],
-                             ["Postcode en huisnummer", "8092 LM 33"],
-                             ["Datum", "19 februari 2026"]], [("ob-20", "home_address")])
-    d.para("Motivering: " + filler(rng))
-    d.new_page()
-    d.para("Vervolg motivering: " + filler(rng) + " " + filler(rng))
-    d.save(root)
-    return path
-
-
-DOCUMENTS = [
+DOCUMENTS = [  # in this order: each draws its filler from one shared random generator
     minutes_document("/vergaderingen/2026-01-29/notulen-raad-2026-01-29.pdf"),
     minutes_document("/vergaderingen/2026-03-03/notulen-raad-2026-03-03.pdf"),
     minutes_document("/vergaderingen/2026-04-14/notulen-raad-2026-04-14.pdf"),
-    besluitenlijst_0129, besluitenlijst_0303, letters, petition, letter_van_dijk,
-    mail_el_idrissi, brief_scholten, nevenfuncties_raad, nevenfuncties_college,
-    geloofsbrieven_0303, geloofsbrieven_0414,
+    plain_document("/vergaderingen/2026-01-29/besluitenlijst-2026-01-29.docx"),
+    plain_document("/vergaderingen/2026-03-03/besluitenlijst-2026-03-03.docx"),
+    letters,
+    petition,
+    plain_document("/ingekomen-stukken/2026/brief-van-dijk-mulderssingel.docx"),
+    plain_document("/ingekomen-stukken/2026/doorgestuurde-mail-el-idrissi.docx"),
+    plain_document("/document/4472"),
+    nevenfuncties_raad,
+    plain_document("/documenten/nevenfuncties-college-2026.docx"),
+    plain_document("/vergaderingen/2026-03-03/rapport-geloofsbrieven-2026-03-03.pdf"),
+    plain_document("/vergaderingen/2026-04-14/rapport-geloofsbrieven-2026-04-14.pdf"),
     minutes_document("/vergaderingen/2026-04-14/raadsvoorstel-herinrichting-kerkstraat.pdf"),
-    begroting, motie_docx, amendement,
+    begroting,
+    plain_document("/vergaderingen/2026-01-29/motie-verkeersveiligheid-kerkstraat.docx"),
+    plain_document("/vergaderingen/2026-01-29/amendement-sporthal.pdf"),
     minutes_document("/documenten/raadsinformatiebrief-woningbouw-wezep.pdf"),
     minutes_document("/vergaderingen/commissie/verslag-commissie-2026-02-19.pdf"),
     minutes_document("/vergaderingen/commissie/verslag-commissie-2026-05-21.pdf"),
     minutes_document("/documenten/jaarverslag-griffie-2025.pdf"),
-    agenda_docx, contactgegevens, persbericht, uitnodiging, motie_vreemd,
-    lijst_ingekomen, benoemingsbesluit, bezwaarschrift,
+    plain_document("/vergaderingen/2026-04-14/agenda-raad-2026-04-14.docx"),
+    contactgegevens,
+    plain_document("/documenten/persbericht-opening-brink.pdf"),
+    plain_document("/documenten/uitnodiging-nieuwjaarsreceptie.docx"),
+    plain_document("/vergaderingen/2026-04-14/motie-vreemd-kinderopvang.pdf"),
+    lijst_ingekomen,
+    plain_document("/documenten/benoemingsbesluit-wethouder-van-der-horst.docx"),
+    plain_document("/ingekomen-stukken/2026/bezwaarschrift-parkeerregeling.pdf"),
 ]
 
 SCAN = "/ingekomen-stukken/2026/ingekomen-brief-scan-2026-0412.pdf"
