@@ -116,6 +116,22 @@ def pdf(path: str, title: str, truth: Truth) -> Pdf:
     return Pdf(path, title, HEADER, FOOTER, truth)
 
 
+Builder = Callable[[Path, random.Random, Truth], str]  # writes one document, returns its path
+
+
+def pdf_document(path: str, title: str) -> Callable[[Callable[[Pdf, random.Random, Truth], None]],
+                                                    Builder]:
+    """The builder of one PDF whose pages the decorated function writes."""
+    def decorate(write: Callable[[Pdf, random.Random, Truth], None]) -> Builder:
+        def build(root: Path, rng: random.Random, t: Truth) -> str:
+            d = pdf(path, title, t)
+            write(d, rng, t)
+            d.save(root)
+            return path
+        return build
+    return decorate
+
+
 # The planted passages and hard negatives of the minutes-like documents (running text with a
 # passage here and there), by document path, in a data file next to this script.
 MINUTES = json.loads((HERE / "minutes.json").read_text(encoding="utf-8"))
@@ -128,13 +144,12 @@ def negatives_on(t: Truth, path: str, page: int) -> None:
             t.negative(path, page, row["official_id"], row["kind"], row["what"])
 
 
-def minutes_document(path: str) -> Callable[[Path, random.Random, Truth], str]:
+def minutes_document(path: str) -> Builder:
     """A document of running minutes with a passage here and there (minutes.json): an optional
     first page with a heading and fixed paragraphs, then the minutes pages."""
     spec = MINUTES[path]
 
-    def build(root: Path, rng: random.Random, t: Truth) -> str:
-        d = pdf(path, spec["title"], t)
+    def write(d: Pdf, rng: random.Random, t: Truth) -> None:
         if "intro" in spec:
             d.new_page()
             d.heading(spec["intro"]["heading"])
@@ -149,9 +164,7 @@ def minutes_document(path: str) -> Callable[[Path, random.Random, Truth], str]:
                         [(official_id, kind) for official_id, kind in row["plants"]])
                        for row in spec["passages"] if row["page"] == page]
             minutes_page(d, rng, 1 if page in spec["single_column"] else 2, planted)
-        d.save(root)
-        return path
-    return build
+    return pdf_document(path, spec["title"])(write)
 
 
 # Documents that are only fixed blocks (plain_documents.json), by path: "format" pdf (with a
@@ -174,7 +187,7 @@ def expand(value: Any, rng: random.Random) -> Any:
     return value
 
 
-def plain_document(path: str) -> Callable[[Path, random.Random, Truth], str]:
+def plain_document(path: str) -> Builder:
     """A document of fixed blocks (plain_documents.json), as a builder for DOCUMENTS."""
     spec = PLAIN_DOCUMENTS[path]
 
@@ -294,9 +307,9 @@ def letters(root: Path, rng: random.Random, t: Truth) -> list[str]:
     return out
 
 
-def petition(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/petitie-hoofdweg.pdf"
-    d = pdf(path, "Petitie: 30 km per uur op de Hoofdweg in Oosterwolde", t)
+@pdf_document("/ingekomen-stukken/2026/petitie-hoofdweg.pdf",
+              "Petitie: 30 km per uur op de Hoofdweg in Oosterwolde")
+def petition(d: Pdf, rng: random.Random, t: Truth) -> None:
     d.new_page()
     d.heading("Petitie: maak de Hoofdweg veilig")
     d.para("De ondertekenaars vragen de raad om een maximumsnelheid van 30 km per uur "
@@ -317,15 +330,13 @@ def petition(root: Path, rng: random.Random, t: Truth) -> str:
             rows.append(["Yvonne Dekker", "Hoofdweg 120", "8097 RM", "getekend"])
             plants.append(("ob-12", "home_address"))
         d.table(widths, rows, plants, header=True)
-    t.negative(path, 1, "ob-12", "home_address",
+    t.negative(d.path, 1, "ob-12", "home_address",
                "Hoofdweg 12, 102 and 118, 8097 RM (Dekker lives at 120); G. Dekker-Jansen")
-    d.save(root)
-    return path
 
 
-def nevenfuncties_raad(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/document/4471"
-    d = pdf(path, "Register nevenfuncties raadsleden 2026 (art. 12 Gemeentewet)", t)
+@pdf_document("/document/4471",
+              "Register nevenfuncties raadsleden 2026 (art. 12 Gemeentewet)")
+def nevenfuncties_raad(d: Pdf, rng: random.Random, t: Truth) -> None:
     widths = [110.0, 233.0, 70.0, 70.0]
     functions = {
         "ob-06": "voorzitter Oudervereniging basisschool De Wegwijzer",
@@ -363,17 +374,15 @@ def nevenfuncties_raad(root: Path, rng: random.Random, t: Truth) -> str:
                          functions[official_id], rng.choice(["ja", "nee"]), "januari 2026"])
             page_plants += plants.get(official_id, [])
         d.table(widths, rows, page_plants, header=True)
-    t.negative(path, 2, "ob-16", "home_address",
+    t.negative(d.path, 2, "ob-16", "home_address",
                "Vlierweg 3a is a business at another house letter (Vos lives at Vlierweg 3)")
-    t.negative(path, 1, "ob-11", "home_address",
+    t.negative(d.path, 1, "ob-11", "home_address",
                "Dorpsstraat 1 (foundation), Kamphuis lives at Dorpsstraat 88")
-    d.save(root)
-    return path
 
 
-def begroting(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-11-08/programmabegroting-2027.pdf"
-    d = pdf(path, "Programmabegroting 2027", t)
+@pdf_document("/vergaderingen/2026-11-08/programmabegroting-2027.pdf",
+              "Programmabegroting 2027")
+def begroting(d: Pdf, rng: random.Random, t: Truth) -> None:
     widths = [200.0, 95.0, 95.0, 93.0]
     for page in range(1, 26):
         d.new_page()
@@ -389,18 +398,16 @@ def begroting(root: Path, rng: random.Random, t: Truth) -> str:
             rows.append(["Onderhoud wegen", "3.031.975", "3.071.975", "40.000"])
         if page == 12:
             rows.append(["Portefeuillehouder", "G. Bosman", "vastgesteld 08-11-2026", "-"])
-            t.negative(path, 12, "ob-03", "birth_date",
+            t.negative(d.path, 12, "ob-03", "birth_date",
                        "08-11-2026 next to Bosman (born 08-11-1961)")
         d.table(widths, rows, header=True)
         fill(d, rng)
-    t.negative(path, 7, "ob-02", "birth_date", "amounts 3.031.975 and 3.071.975")
-    d.save(root)
-    return path
+    t.negative(d.path, 7, "ob-02", "birth_date", "amounts 3.031.975 and 3.071.975")
 
 
-def contactgegevens(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/contactgegevens-raadsleden.pdf"
-    d = pdf(path, "Contactgegevens raadsleden", t)
+@pdf_document("/documenten/contactgegevens-raadsleden.pdf",
+              "Contactgegevens raadsleden")
+def contactgegevens(d: Pdf, rng: random.Random, t: Truth) -> None:
     d.new_page(columns=2)
     d.heading("Contactgegevens raadsleden")
     d.para("Raadsleden zijn bereikbaar via de griffie, tenzij hieronder anders vermeld.")
@@ -414,17 +421,15 @@ def contactgegevens(root: Path, rng: random.Random, t: Truth) -> str:
             contact = "hilde.veenstra@ziggo-post.example"
         elif official_id == "ob-16":
             contact = "tel. 06-24681358"
-            t.negative(path, 1, "ob-16", "phone", "06-24681358, one digit off")
+            t.negative(d.path, 1, "ob-16", "phone", "06-24681358, one digit off")
         else:
             contact = f"via de griffie, {COUNCIL_PHONE}"
         d.para(f"{o.name} ({o.city}) — {contact}", plants.get(official_id, []))
-    d.save(root)
-    return path
 
 
-def lijst_ingekomen(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/lijst-ingekomen-stukken-april-2026.pdf"
-    d = pdf(path, "Lijst van ingekomen stukken, april 2026", t)
+@pdf_document("/ingekomen-stukken/2026/lijst-ingekomen-stukken-april-2026.pdf",
+              "Lijst van ingekomen stukken, april 2026")
+def lijst_ingekomen(d: Pdf, rng: random.Random, t: Truth) -> None:
     widths = [40.0, 270.0, 173.0]
     rows_by_page: list[list[tuple[list[str], list[Plant]]]] = [
         [(["1", "Brief van A. Brouwer-Kok, Kerkstraat 14, over verkeersveiligheid",
@@ -445,10 +450,8 @@ def lijst_ingekomen(root: Path, rng: random.Random, t: Truth) -> str:
         for row, plants in rows:
             d.table(widths, [row], plants)
         fill(d, rng)
-    t.negative(path, 3, "ob-17", "home_address",
+    t.negative(d.path, 3, "ob-17", "home_address",
                "Stationsweg 22 A is Yilmaz-de Boer's; Timmer lives at Stationsweg 22")
-    d.save(root)
-    return path
 
 
 DOCUMENTS = [  # in this order: each draws its filler from one shared random generator
