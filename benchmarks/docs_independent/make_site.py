@@ -310,6 +310,8 @@ def letters(root: Path, rng: random.Random, t: Truth) -> list[str]:
 @pdf_document("/ingekomen-stukken/2026/petitie-hoofdweg.pdf",
               "Petitie: 30 km per uur op de Hoofdweg in Oosterwolde")
 def petition(d: Pdf, rng: random.Random, t: Truth) -> None:
+    t.negative(d.path, 1, "ob-12", "home_address",
+               "Hoofdweg 12, 102 and 118, 8097 RM (Dekker lives at 120); G. Dekker-Jansen")
     d.new_page()
     d.heading("Petitie: maak de Hoofdweg veilig")
     d.para("De ondertekenaars vragen de raad om een maximumsnelheid van 30 km per uur "
@@ -330,13 +332,15 @@ def petition(d: Pdf, rng: random.Random, t: Truth) -> None:
             rows.append(["Yvonne Dekker", "Hoofdweg 120", "8097 RM", "getekend"])
             plants.append(("ob-12", "home_address"))
         d.table(widths, rows, plants, header=True)
-    t.negative(d.path, 1, "ob-12", "home_address",
-               "Hoofdweg 12, 102 and 118, 8097 RM (Dekker lives at 120); G. Dekker-Jansen")
 
 
 @pdf_document("/document/4471",
               "Register nevenfuncties raadsleden 2026 (art. 12 Gemeentewet)")
 def nevenfuncties_raad(d: Pdf, rng: random.Random, t: Truth) -> None:
+    t.negative(d.path, 2, "ob-16", "home_address",
+               "Vlierweg 3a is a business at another house letter (Vos lives at Vlierweg 3)")
+    t.negative(d.path, 1, "ob-11", "home_address",
+               "Dorpsstraat 1 (foundation), Kamphuis lives at Dorpsstraat 88")
     widths = [110.0, 233.0, 70.0, 70.0]
     functions = {
         "ob-06": "voorzitter Oudervereniging basisschool De Wegwijzer",
@@ -374,10 +378,6 @@ def nevenfuncties_raad(d: Pdf, rng: random.Random, t: Truth) -> None:
                          functions[official_id], rng.choice(["ja", "nee"]), "januari 2026"])
             page_plants += plants.get(official_id, [])
         d.table(widths, rows, page_plants, header=True)
-    t.negative(d.path, 2, "ob-16", "home_address",
-               "Vlierweg 3a is a business at another house letter (Vos lives at Vlierweg 3)")
-    t.negative(d.path, 1, "ob-11", "home_address",
-               "Dorpsstraat 1 (foundation), Kamphuis lives at Dorpsstraat 88")
 
 
 @pdf_document("/vergaderingen/2026-11-08/programmabegroting-2027.pdf",
