@@ -13,10 +13,13 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pymupdf
 from layout import Docx, Pdf, Plant, Truth, archive, calendar, picture, scan_pdf, video
@@ -47,75 +50,10 @@ class Official:
     household: tuple[tuple[str, str], ...] = field(default=())
 
 
+# The 25 officials (roster data), one a line, in a data file next to this script.
 OFFICIALS = [
-    Official("ob-01", "Marieke van 't Hul", "M.", "burgemeester", "Raadhuisplein", 3, None,
-             "8096 CP", "Oldebroek", "06-41287733", "m.vanthul@ziggo-post.example",
-             "1968-06-14", (("Ruud Kamphuis", "partner"),)),
-    Official("ob-02", "Jan-Willem van der Horst", "J.W.", "wethouder", "Kerkstraat", 12, None,
-             "8096 BK", "Oldebroek", "06 23456781", "jwvdhorst@kpnmail.example", "1975-03-03",
-             (("Petra Smit", "partner"), ("Sanne", "child"), ("Tim", "child"))),
-    Official("ob-03", "Gerrit Bosman", "G.", "wethouder", "Zuiderzeestraatweg", 145, None,
-             "8096 BL", "Oldebroek", "0525-631477", "g.bosman@hetnet-post.example", "1961-11-08",
-             (("Aaltje Bosman-Visser", "partner"),)),
-    Official("ob-04", "Fatma Yilmaz-de Boer", "F.", "wethouder", "Stationsweg", 22, "A",
-             "8091 AE", "Wezep", "+31 6 38291047", "fatma.yilmaz@proton-post.example",
-             "1983-01-27", (("Mark de Boer", "partner"), ("Elif", "child"))),
-    Official("ob-05", "Hendrik-Jan Brouwer", "H.J.", "wethouder",
-             "Burgemeester van Hasseltstraat", 9, None, "8091 CJ", "Wezep", "06-55120938",
-             "hj.brouwer@kpnmail.example", "1970-09-30",
-             (("Jolanda Brouwer-Mensink", "partner"), ("Daan", "child"), ("Femke", "child"))),
-    Official("ob-06", "Ineke Schutte", "I.", "raadslid", "Eperweg", 61, None, "8094 PH",
-             "Hattemerbroek", "06-19283746", "ineke.schutte@ziggo-post.example", "1958-04-02",
-             (("Wim Schutte", "partner"),)),
-    Official("ob-07", "Bart Hoogeveen", "B.", "raadslid", "Bovenweg", 7, None, "8095 RJ",
-             "'t Loo", "06-44778812", "bart.hoogeveen@outlook-post.example", "1990-12-19",
-             (("Lotte Veldhuis", "partner"),)),
-    Official("ob-08", "Anouk de Jong", "A.", "raadslid", "Prins Bernhardlaan", 31, None,
-             "8091 BB", "Wezep", "06-70112233", "anouk.dejong@kpnmail.example", "1987-07-05",
-             (("Ruben Kok", "partner"), ("Sem", "child"), ("Noor", "child"))),
-    Official("ob-09", "Willem van Dijk", "W.", "raadslid", "Mulderssingel", 4, None, "8096 EA",
-             "Oldebroek", "0525-632018", "w.vandijk@hetnet-post.example", "1949-02-11",
-             (("Geertje van Dijk-Prins", "partner"),)),
-    Official("ob-10", "Sanne Hofman", "S.", "raadslid", "Kerkstraat", 30, None, "8096 BK",
-             "Oldebroek", "06-29384756", "sanne.hofman@ziggo-post.example", "1992-05-23",
-             (("Joris Hofman", "partner"),)),
-    Official("ob-11", "Dirk Kamphuis", "D.", "raadslid", "Dorpsstraat", 88, None, "8096 AL",
-             "Oldebroek", "06-81726354", "d.kamphuis@kpnmail.example", "1966-08-03",
-             (("Grietje Kamphuis-Bos", "partner"),)),
-    Official("ob-12", "Yvonne Dekker", "Y.", "raadslid", "Hoofdweg", 120, None, "8097 RM",
-             "Oosterwolde", "06-32547698", "yvonne.dekker@ziggo-post.example", "1977-10-10",
-             (("Erik Dekker", "partner"),)),
-    Official("ob-13", "Kees Bakker", "K.", "raadslid", "Eerste Dwarsweg", 5, None, "8091 GK",
-             "Wezep", "06-90817263", "kees.bakker@hetnet-post.example", "1955-12-01"),
-    Official("ob-14", "Rianne Post", "R.", "raadslid", "Zwolseweg", 210, None, "8091 XK",
-             "Wezep", "06-57463829", "rianne@postgrafisch.example", "1980-03-14",
-             (("Bas Post", "partner"),)),
-    Official("ob-15", "Ahmed El Idrissi", "A.", "raadslid", "Kolkweg", 14, None, "8096 NK",
-             "Oldebroek", "06-13579246", "a.elidrissi@outlook-post.example", "1986-06-30",
-             (("Samira El Idrissi", "partner"),)),
-    Official("ob-16", "Johan Vos", "J.", "raadslid", "Vlierweg", 3, None, "8094 PB",
-             "Hattemerbroek", "06-24681357", "johan.vos@kpnmail.example", "1963-01-15"),
-    Official("ob-17", "Marloes Timmer", "M.", "raadslid", "Stationsweg", 22, None, "8091 AE",
-             "Wezep", "06-36925814", "marloes.timmer@ziggo-post.example", "1989-08-21"),
-    Official("ob-18", "Thijs Scholten", "T.", "raadslid", "Garverweg", 16, None, "8095 PL",
-             "'t Loo", "06-11223344", "t.scholten@hetnet-post.example", "1974-04-09",
-             (("Maaike Scholten", "partner"),)),
-    Official("ob-19", "Esther van Loon", "E.", "raadslid", "Bovenweg", 40, None, "8095 RK",
-             "'t Loo", "06-77553311", "e.vanloon@kpnmail.example", "1982-11-27",
-             (("Jesse", "child"),)),
-    Official("ob-20", "Gijs Ruiter", "G.", "raadslid", "Vrijheidsweg", 33, None, "8092 LM",
-             "Wezep", "06-66442200", "gijs.ruiter@ziggo-post.example", "1981-02-19"),
-    Official("ob-21", "Lisa Wolters", "L.", "raadslid", "Hattemerweg", 2, None, "8094 KB",
-             "Hattemerbroek", "06-48271930", "lisa.wolters@proton-post.example", "1995-09-08"),
-    Official("ob-22", "Frank Nijland", "F.", "raadslid", "Oude Zuiderzeestraatweg", 11, None,
-             "8096 RT", "Oldebroek", "06-20406080", "f.nijland@kpnmail.example", "1972-07-12"),
-    Official("ob-23", "Hilde Veenstra", "H.", "raadslid", "Wezeperweg", 17, None, "8096 PN",
-             "Oldebroek", "06-31415926", "hilde.veenstra@ziggo-post.example", "1994-02-01"),
-    Official("ob-24", "Peter de Graaf", "P.", "raadslid", "Rozenstraat", 6, None, "8091 EW",
-             "Wezep", "06-27182818", "peter.degraaf@outlook-post.example", "1979-10-04"),
-    Official("ob-25", "Mirjam Lubbers", "M.A.", "raadslid", "Mulderssingel", 22, None,
-             "8096 EA", "Oldebroek", "06-16180339", "mirjam.lubbers@kpnmail.example",
-             "1985-09-17"),
+    Official(**{**row, "household": tuple(tuple(pair) for pair in row.get("household", ()))})
+    for row in json.loads((HERE / "officials.json").read_text(encoding="utf-8"))
 ]
 BY_ID = {o.id: o for o in OFFICIALS}
 
@@ -178,151 +116,100 @@ def pdf(path: str, title: str, truth: Truth) -> Pdf:
     return Pdf(path, title, HEADER, FOOTER, truth)
 
 
+Builder = Callable[[Path, random.Random, Truth], str]  # writes one document, returns its path
+
+
+def pdf_document(path: str, title: str) -> Callable[[Callable[[Pdf, random.Random, Truth], None]],
+                                                    Builder]:
+    """The builder of one PDF whose pages the decorated function writes."""
+    def decorate(write: Callable[[Pdf, random.Random, Truth], None]) -> Builder:
+        def build(root: Path, rng: random.Random, t: Truth) -> str:
+            d = pdf(path, title, t)
+            write(d, rng, t)
+            d.save(root)
+            return path
+        return build
+    return decorate
+
+
+# The planted passages and hard negatives of the minutes-like documents (running text with a
+# passage here and there), by document path, in a data file next to this script.
+MINUTES = json.loads((HERE / "minutes.json").read_text(encoding="utf-8"))
+
+
+def negatives_on(t: Truth, path: str, page: int) -> None:
+    """Record the hard negatives minutes.json places on this page of the document."""
+    for row in MINUTES[path]["negatives"]:
+        if row["page"] == page:
+            t.negative(path, page, row["official_id"], row["kind"], row["what"])
+
+
+def minutes_document(path: str) -> Builder:
+    """A document of running minutes with a passage here and there (minutes.json): an optional
+    first page with a heading and fixed paragraphs, then the minutes pages."""
+    spec = MINUTES[path]
+
+    def write(d: Pdf, rng: random.Random, t: Truth) -> None:
+        if "intro" in spec:
+            d.new_page()
+            d.heading(spec["intro"]["heading"])
+            for text in spec["intro"]["paras"]:
+                d.para(text)
+            negatives_on(t, path, 1)
+            fill(d, rng)
+        first, last = spec["pages"]
+        for page in range(first, last + 1):
+            negatives_on(t, path, page)
+            planted = [(row["text"].format(council_phone=COUNCIL_PHONE, town_hall=TOWN_HALL),
+                        [(official_id, kind) for official_id, kind in row["plants"]])
+                       for row in spec["passages"] if row["page"] == page]
+            minutes_page(d, rng, 1 if page in spec["single_column"] else 2, planted)
+    return pdf_document(path, spec["title"])(write)
+
+
+# Documents that are only fixed blocks (plain_documents.json), by path: "format" pdf (with a
+# "title") or docx (with "header", "footer" and optional "header_plants"), and "blocks", each
+# [method, *arguments, {keyword arguments}?] called on the Pdf/Docx in order, or ["fill"] (the
+# page filled with running text) or ["negative", page, official_id, kind, what]. In strings,
+# {filler} and {topic} draw a sentence and a topic, {org}, {council_phone} and {footer} are the
+# constants above.
+PLAIN_DOCUMENTS = json.loads((HERE / "plain_documents.json").read_text(encoding="utf-8"))
+CONSTANTS = {"org": ORG, "council_phone": COUNCIL_PHONE, "footer": FOOTER}
+
+
+def expand(value: Any, rng: random.Random) -> Any:
+    """The value with its placeholders filled in, left to right (as the draws were made)."""
+    if isinstance(value, str):
+        return re.sub(r"\{(\w+)\}", lambda m: filler(rng) if m[1] == "filler" else
+                      rng.choice(TOPICS) if m[1] == "topic" else CONSTANTS[m[1]], value)
+    if isinstance(value, list):
+        return [expand(item, rng) for item in value]
+    return value
+
+
+def plain_document(path: str) -> Builder:
+    """A document of fixed blocks (plain_documents.json), as a builder for DOCUMENTS."""
+    spec = PLAIN_DOCUMENTS[path]
+
+    def build(root: Path, rng: random.Random, t: Truth) -> str:
+        d: Pdf | Docx = (
+            pdf(path, spec["title"], t) if spec["format"] == "pdf"
+            else Docx(path, expand(spec["header"], rng), expand(spec["footer"], rng), t,
+                      spec.get("header_plants")))
+        for op, *args in spec["blocks"]:
+            if op == "fill":
+                fill(d, rng)
+            elif op == "negative":
+                t.negative(path, *args)
+            else:
+                kwargs = args.pop() if args and isinstance(args[-1], dict) else {}
+                getattr(d, op)(*expand(args, rng), **kwargs)
+        d.save(root)
+        return path
+    return build
+
+
 # --------------------------------------------------------------------------- documents
-
-
-def notulen_0129(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-01-29/notulen-raad-2026-01-29.pdf"
-    d = pdf(path, "Notulen openbare raadsvergadering van donderdag 29 januari 2026", t)
-    d.new_page()
-    d.heading("Notulen van de openbare vergadering van de raad van de gemeente Oldebroek")
-    d.para("Datum: 29 januari 2026, aanvang 19.30 uur. Plaats: raadzaal, Raadhuisplein 1, "
-           "Oldebroek. Voorzitter: M. van 't Hul, burgemeester. Griffier: mr. C. Veldkamp.")
-    d.para("Aanwezig: J.W. van der Horst, G. Bosman, F. Yilmaz-de Boer, H.J. Brouwer "
-           "(wethouders); I. Schutte, B. Hoogeveen, A. de Jong, W. van Dijk, S. Hofman, "
-           "D. Kamphuis, Y. Dekker, K. Bakker, R. Post, A. El Idrissi, J. Vos, M. Timmer, "
-           "T. Scholten, E. van Loon, G. Ruiter, L. Wolters, F. Nijland (leden).")
-    fill(d, rng)
-    for page in range(2, 19):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 7:
-            planted.append(("Wethouder Van der Horst meldt dat hij zich bij dit agendapunt "
-                            "onthoudt: zijn partner Petra Smit is werkzaam bij de "
-                            "woningcorporatie die het plan indient.",
-                            [("ob-02", "household_name")]))
-        if page == 12:
-            planted.append(("Mevrouw Sanne Hofman vraagt wethouder Van der Horst of de "
-                            "planning van de sporthal nog haalbaar is. De wethouder "
-                            "antwoordt dat de aanbesteding op schema ligt.", []))
-            t.negative(path, 12, "ob-02", "household_name",
-                       "Sanne Hofman (another council member) next to Van der Horst, whose "
-                       "child is called Sanne")
-        if page == 15:
-            planted.append(("Mevrouw Schutte biedt aan om inwoners die vragen hebben over de "
-                            "kern Hattemerbroek zelf te woord te staan; zij is daarvoor "
-                            "bereikbaar op 06-19283746, ook 's avonds.",
-                            [("ob-06", "phone")]))
-        if page == 16:
-            planted.append(("De griffier verzoekt mevrouw Schutte haar nummer te controleren: "
-                            "in de uitnodiging stond abusievelijk 06-19283747.", []))
-            t.negative(path, 16, "ob-06", "phone", "06-19283747, one digit off")
-        minutes_page(d, rng, 2 if page < 18 else 1, planted)
-    d.save(root)
-    return path
-
-
-def notulen_0303(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-03-03/notulen-raad-2026-03-03.pdf"
-    d = pdf(path, "Notulen openbare raadsvergadering van dinsdag 3 maart 2026", t)
-    d.new_page()
-    d.heading("Notulen van de openbare vergadering van de raad, gehouden op 3 maart 2026")
-    d.para("Datum: 03-03-2026. Voorzitter: M. van 't Hul. Portefeuillehouders aanwezig: "
-           "wethouder J.W. van der Horst en wethouder G. Bosman.")
-    t.negative(path, 1, "ob-02", "birth_date",
-               "meeting date 3 maart 2026 / 03-03-2026 next to Van der Horst (born 3 maart 1975)")
-    fill(d, rng)
-    for page in range(2, 26):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 9:
-            planted.append(("Wethouder Brouwer nodigt de leden van de werkgroep uit voor een "
-                            "informele bijeenkomst bij hem thuis, Burg. van Hasseltstraat 9 te "
-                            "Wezep, op een nader te bepalen avond.", [("ob-05", "home_address")]))
-        if page == 14:
-            planted.append(("Wethouder Bosman is voor dringende zaken rond de dijkversterking "
-                            "ook thuis bereikbaar op (0525) 63 14 77.", [("ob-03", "phone")]))
-            planted.append(("Voor alle andere vragen verwijst hij naar het algemene nummer "
-                            f"van de gemeente, {COUNCIL_PHONE}.", []))
-            t.negative(path, 14, "ob-03", "phone", "the council's general number")
-        if page == 21:
-            planted.append(("De heer Nijland merkt op dat wethouder Bosman, die zelf aan de "
-                            "Zuiderzee-\nstraatweg 145 woont, de overlast van het "
-                            "vrachtverkeer uit eigen ervaring kent.",
-                            [("ob-03", "home_address")]))
-        if page == 22:
-            planted.append(("Wethouder Bosman licht het bouwplan voor Zuiderzeestraatweg 154 "
-                            "toe; het gaat om zes levensloopbestendige woningen.", []))
-            t.negative(path, 22, "ob-03", "home_address",
-                       "Zuiderzeestraatweg 154 (same street, other number) next to Bosman")
-        if page == 23:
-            planted.append(("Wethouder Brouwer bedankt de raad voor de bloemen; ook namens zijn "
-                            "kinderen Daan en Femke, die de vergadering op de publieke tribune "
-                            "volgden.", [("ob-05", "household_name")]))
-        minutes_page(d, rng, 2, planted)
-    d.save(root)
-    return path
-
-
-def notulen_0414(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/notulen-raad-2026-04-14.pdf"
-    d = pdf(path, "Notulen openbare raadsvergadering van dinsdag 14 april 2026", t)
-    for page in range(1, 13):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 4:
-            planted.append(("Mevrouw De Jong nodigt inwoners uit haar te bellen over de "
-                            "speeltuin aan de Prins Bernhardlaan: +31 (0)6 70 11 22 33.",
-                            [("ob-08", "phone")]))
-        if page == 8:
-            planted.append(("Wethouder Yilmaz-de Boer meldt dat de bewonersavond over het "
-                            "stationsgebied bij haar thuis plaatsvond, aan de Stationsweg "
-                            "22-a in Wezep.", [("ob-04", "home_address")]))
-        if page == 10:
-            planted.append(("Mevrouw Timmer, zelf woonachtig aan de Stationsweg 22 te Wezep, "
-                            "vraagt of de geluidsschermen ook aan haar kant van het spoor "
-                            "komen. Wethouder Yilmaz-de Boer zegt dit toe.",
-                            [("ob-17", "home_address")]))
-            t.negative(path, 10, "ob-04", "home_address",
-                       "Stationsweg 22 (no letter) is Timmer's house; Yilmaz-de Boer lives at 22-A")
-        if page == 11:
-            planted.append(("De heer Scholten feliciteert de voorzitter; de volgende "
-                            "vergadering is op 19 december 2026.", []))
-            t.negative(path, 11, "ob-07", "birth_date",
-                       "19 december 2026 (meeting date), Hoogeveen is born 19 december 1990")
-        minutes_page(d, rng, 1 if page in (1, 12) else 2, planted)
-    d.save(root)
-    return path
-
-
-def besluitenlijst_0129(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-01-29/besluitenlijst-2026-01-29.docx"
-    d = Docx(path, f"{ORG}\nBesluitenlijst raad 29 januari 2026", FOOTER, t)
-    d.heading("Besluitenlijst van de raadsvergadering van 29 januari 2026")
-    d.para("Voorzitter: M. van 't Hul. Aanwezig: alle leden behalve D. Kamphuis.")
-    d.table([["Nr.", "Onderwerp", "Besluit", "Indieners"],
-             ["1", "Vaststelling agenda", "Vastgesteld", "-"],
-             ["2", "Motie verkeersveiligheid Kerkstraat", "Aangenomen",
-              "S. Hofman, B. Hoogeveen"],
-             ["3", "Amendement sporthal", "Verworpen", "A. de Jong"],
-             ["4", "Benoeming lid rekenkamercommissie", "Benoemd", "-"]])
-    for _ in range(4):
-        d.para(filler(rng))
-    d.save(root)
-    return path
-
-
-def besluitenlijst_0303(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-03-03/besluitenlijst-2026-03-03.docx"
-    d = Docx(path, f"{ORG}\nBesluitenlijst raad 3 maart 2026", FOOTER, t)
-    d.heading("Besluitenlijst van de raadsvergadering van 3 maart 2026")
-    for _ in range(2):
-        d.para(filler(rng))
-    d.table([["Nr.", "Onderwerp", "Besluit", "Contact"],
-             ["5", "Motie speelvoorzieningen Wezep", "Aangenomen",
-              "A. de Jong (vragen: 0031 6 70112233)"],
-             ["6", "Krediet dijkversterking", "Vastgesteld", "griffie, " + COUNCIL_PHONE]],
-            [("ob-08", "phone")])
-    d.para(filler(rng))
-    d.save(root)
-    return path
 
 
 def letterhead_pdf(root: Path, rng: random.Random, t: Truth, path: str, title: str,
@@ -420,9 +307,11 @@ def letters(root: Path, rng: random.Random, t: Truth) -> list[str]:
     return out
 
 
-def petition(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/petitie-hoofdweg.pdf"
-    d = pdf(path, "Petitie: 30 km per uur op de Hoofdweg in Oosterwolde", t)
+@pdf_document("/ingekomen-stukken/2026/petitie-hoofdweg.pdf",
+              "Petitie: 30 km per uur op de Hoofdweg in Oosterwolde")
+def petition(d: Pdf, rng: random.Random, t: Truth) -> None:
+    t.negative(d.path, 1, "ob-12", "home_address",
+               "Hoofdweg 12, 102 and 118, 8097 RM (Dekker lives at 120); G. Dekker-Jansen")
     d.new_page()
     d.heading("Petitie: maak de Hoofdweg veilig")
     d.para("De ondertekenaars vragen de raad om een maximumsnelheid van 30 km per uur "
@@ -443,59 +332,15 @@ def petition(root: Path, rng: random.Random, t: Truth) -> str:
             rows.append(["Yvonne Dekker", "Hoofdweg 120", "8097 RM", "getekend"])
             plants.append(("ob-12", "home_address"))
         d.table(widths, rows, plants, header=True)
-    t.negative(path, 1, "ob-12", "home_address",
-               "Hoofdweg 12, 102 and 118, 8097 RM (Dekker lives at 120); G. Dekker-Jansen")
-    d.save(root)
-    return path
 
 
-def letter_van_dijk(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/brief-van-dijk-mulderssingel.docx"
-    d = Docx(path, "W. van Dijk\nMulderssingel 4\n8096 EA Oldebroek", "Pagina 1", t,
-             [("ob-09", "home_address")])
-    d.para("Aan de gemeenteraad van Oldebroek")
-    d.para("Betreft: bomenkap Mulderssingel")
-    d.para("Geachte leden van de raad, " + filler(rng))
-    d.para("Ik schrijf u als bewoner en niet als raadslid. " + filler(rng))
-    d.para("Met vriendelijke groet, mede namens mijn echtgenote Geertje van Dijk-Prins,",
-           [("ob-09", "household_name")])
-    d.para("Willem van Dijk")
-    d.save(root)
-    return path
-
-
-def mail_el_idrissi(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/doorgestuurde-mail-el-idrissi.docx"
-    d = Docx(path, f"{ORG} — griffie", "Registratienummer 2026-0417", t)
-    d.table([["Van:", "Ahmed El Idrissi <a.elidrissi@outlook-post.example>"],
-             ["Aan:", "griffie@oldebroek-raad.example"],
-             ["Onderwerp:", "Fw: vragen over de Kolkweg"]], [("ob-15", "email")])
-    d.para("Beste griffie, hieronder de vragen die ik namens de fractie wil stellen. "
-           + filler(rng))
-    d.para("Voor overleg ben ik bereikbaar op 06 - 1357 9246.", [("ob-15", "phone")])
-    d.para("Met vriendelijke groet, Ahmed El Idrissi, raadslid")
-    d.save(root)
-    return path
-
-
-def brief_scholten(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/document/4472"
-    d = Docx(path, f"{ORG}\nIngekomen stuk 2026-0388", FOOTER, t)
-    d.para("Afzender:")
-    d.para([("T. Scholten, ", False), ("Garver", True), ("weg 16, 8095 PL ", False),
-            ("'t Loo", False)], [("ob-18", "home_address")])
-    d.para([("e-mail: ", False), ("t.scholten", False), ("@hetnet-post.example", False)],
-           [("ob-18", "email")])
-    d.para("Betreft: snoeiwerk langs de Garverweg")
-    d.para(filler(rng) + " " + filler(rng))
-    d.para("Met vriendelijke groet, Thijs Scholten")
-    d.save(root)
-    return path
-
-
-def nevenfuncties_raad(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/document/4471"
-    d = pdf(path, "Register nevenfuncties raadsleden 2026 (art. 12 Gemeentewet)", t)
+@pdf_document("/document/4471",
+              "Register nevenfuncties raadsleden 2026 (art. 12 Gemeentewet)")
+def nevenfuncties_raad(d: Pdf, rng: random.Random, t: Truth) -> None:
+    t.negative(d.path, 2, "ob-16", "home_address",
+               "Vlierweg 3a is a business at another house letter (Vos lives at Vlierweg 3)")
+    t.negative(d.path, 1, "ob-11", "home_address",
+               "Dorpsstraat 1 (foundation), Kamphuis lives at Dorpsstraat 88")
     widths = [110.0, 233.0, 70.0, 70.0]
     functions = {
         "ob-06": "voorzitter Oudervereniging basisschool De Wegwijzer",
@@ -533,104 +378,11 @@ def nevenfuncties_raad(root: Path, rng: random.Random, t: Truth) -> str:
                          functions[official_id], rng.choice(["ja", "nee"]), "januari 2026"])
             page_plants += plants.get(official_id, [])
         d.table(widths, rows, page_plants, header=True)
-    t.negative(path, 2, "ob-16", "home_address",
-               "Vlierweg 3a is a business at another house letter (Vos lives at Vlierweg 3)")
-    t.negative(path, 1, "ob-11", "home_address",
-               "Dorpsstraat 1 (foundation), Kamphuis lives at Dorpsstraat 88")
-    d.save(root)
-    return path
 
 
-def nevenfuncties_college(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/nevenfuncties-college-2026.docx"
-    d = Docx(path, f"{ORG}\nOpgave nevenfuncties college", FOOTER, t)
-    d.heading("Nevenfuncties en inkomsten burgemeester en wethouders (art. 41b Gemeentewet)")
-    d.para("Stand per 1 januari 2026. " + filler(rng))
-    d.table([["Naam", "Functie", "Nevenfuncties", "Inkomsten"],
-             ["M. van 't Hul", "burgemeester", "voorzitter Veiligheidsregio (ambtshalve)", "geen"],
-             ["J.W. van der Horst", "wethouder", "bestuurslid Muziekvereniging", "geen"],
-             ["G. Bosman", "wethouder", "lid Kerkenraad, contact: g.bosman@hetnet-post.example",
-              "geen"],
-             ["F. Yilmaz-de Boer", "wethouder", "geen", "geen"],
-             ["H.J. Brouwer", "wethouder",
-              "eigenaar Brouwer Advies, Burgemeester van Hasseltstraat 9, Wezep", "EUR 4.200"]],
-            [("ob-03", "email"), ("ob-05", "home_address")])
-    d.save(root)
-    return path
-
-
-def geloofsbrieven_0303(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-03-03/rapport-geloofsbrieven-2026-03-03.pdf"
-    d = pdf(path, "Rapport commissie onderzoek geloofsbrieven, 3 maart 2026", t)
-    d.new_page()
-    d.heading("Rapport van de commissie tot onderzoek van de geloofsbrieven")
-    d.para("De commissie, bestaande uit de leden Ruiter, Wolters en Vos, heeft op 3 maart 2026 "
-           "de geloofsbrieven onderzocht van de benoemde leden van de raad.")
-    d.para("Mevrouw M.A. Lubbers, geboren op 17 september 1985 te Kampen, wonende "
-           "Mulderssingel 22, 8096 EA Oldebroek, benoemd verklaard bij besluit van de "
-           "voorzitter van het centraal stembureau.",
-           [("ob-25", "birth_date"), ("ob-25", "home_address")])
-    d.para("De commissie heeft vastgesteld dat mevrouw Lubbers voldoet aan de vereisten van "
-           "artikel 10 van de Gemeentewet en dat zij geen onverenigbare betrekkingen heeft.")
-    fill(d, rng)
-    d.new_page()
-    d.para("De heer P. de Graaf, geboren 04-10-1979 te Harderwijk, wonende te Wezep. De "
-           "commissie stelt voor hem toe te laten als lid van de raad.",
-           [("ob-24", "birth_date")])
-    d.para("De commissie adviseert de raad beide benoemden toe te laten. Aldus vastgesteld "
-           "op 03-03-2026.")
-    t.negative(path, 2, "ob-02", "birth_date", "03-03-2026, the date of the report")
-    t.negative(path, 1, "ob-09", "home_address",
-               "Mulderssingel 22, 8096 EA (Lubbers); Van Dijk lives at Mulderssingel 4, 8096 EA")
-    d.save(root)
-    return path
-
-
-def geloofsbrieven_0414(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/rapport-geloofsbrieven-2026-04-14.pdf"
-    d = pdf(path, "Rapport commissie onderzoek geloofsbrieven, 14 april 2026", t)
-    d.new_page(columns=2)
-    d.heading("Onderzoek geloofsbrieven opvolgers")
-    d.para(filler(rng))
-    d.para("Mevrouw H. Veenstra, geboren op 1\nfebruari 1994 te Zwolle, is benoemd als "
-           "opvolger van de heer Kamphuis, die tijdelijk vervangen wordt wegens ziekte.",
-           [("ob-23", "birth_date")])
-    d.para(filler(rng))
-    d.para("De heer F. Nijland, geb. 12.07.1972 te Oldebroek, is benoemd verklaard als "
-           "opvolger in de vacature die is ontstaan door het vertrek van mevrouw Van Eck.",
-           [("ob-22", "birth_date")])
-    fill(d, rng)
-    d.save(root)
-    return path
-
-
-def raadsvoorstel_kerkstraat(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/raadsvoorstel-herinrichting-kerkstraat.pdf"
-    d = pdf(path, "Raadsvoorstel herinrichting Kerkstraat Oldebroek", t)
-    for page in range(1, 7):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 1:
-            planted.append(("Portefeuillehouder: J.W. van der Horst. Behandeling in de raad "
-                            "van 14 april 2026.", []))
-        if page == 3:
-            planted.append(("De nieuwe oversteekplaats komt ter hoogte van Kerkstraat 21, bij "
-                            "de ingang van de school. Wethouder Van der Horst heeft dit met de "
-                            "school besproken.", []))
-            t.negative(path, 3, "ob-02", "home_address",
-                       "Kerkstraat 21 (digits swapped) next to Van der Horst")
-        if page == 4:
-            planted.append(("Raadslid Hofman heeft gevraagd ook de bocht bij Kerkstraat 3 mee "
-                            "te nemen; dat is opgenomen in variant B.", []))
-            t.negative(path, 4, "ob-10", "home_address",
-                       "Kerkstraat 3 next to Hofman, who lives at Kerkstraat 30")
-        minutes_page(d, rng, 2, planted)
-    d.save(root)
-    return path
-
-
-def begroting(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-11-08/programmabegroting-2027.pdf"
-    d = pdf(path, "Programmabegroting 2027", t)
+@pdf_document("/vergaderingen/2026-11-08/programmabegroting-2027.pdf",
+              "Programmabegroting 2027")
+def begroting(d: Pdf, rng: random.Random, t: Truth) -> None:
     widths = [200.0, 95.0, 95.0, 93.0]
     for page in range(1, 26):
         d.new_page()
@@ -646,134 +398,16 @@ def begroting(root: Path, rng: random.Random, t: Truth) -> str:
             rows.append(["Onderhoud wegen", "3.031.975", "3.071.975", "40.000"])
         if page == 12:
             rows.append(["Portefeuillehouder", "G. Bosman", "vastgesteld 08-11-2026", "-"])
-            t.negative(path, 12, "ob-03", "birth_date",
+            t.negative(d.path, 12, "ob-03", "birth_date",
                        "08-11-2026 next to Bosman (born 08-11-1961)")
         d.table(widths, rows, header=True)
         fill(d, rng)
-    t.negative(path, 7, "ob-02", "birth_date", "amounts 3.031.975 and 3.071.975")
-    d.save(root)
-    return path
+    t.negative(d.path, 7, "ob-02", "birth_date", "amounts 3.031.975 and 3.071.975")
 
 
-def motie_docx(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-01-29/motie-verkeersveiligheid-kerkstraat.docx"
-    d = Docx(path, f"{ORG}\nMotie", "Motie 2026-M03", t)
-    d.heading("Motie verkeersveiligheid Kerkstraat")
-    d.para("De raad van de gemeente Oldebroek, in vergadering bijeen op 29 januari 2026,")
-    d.para("constaterende dat " + rng.choice(TOPICS) + " aandacht vraagt; " + filler(rng))
-    d.para("Ondertekend: Sanne Hofman (GemeenteBelangen), Bart Hoogeveen (VVD), "
-           "Tim Veldman (SGP, burgerlid)")
-    t.negative(path, None, "ob-02", "household_name",
-               "Sanne Hofman and Tim Veldman: first names of Van der Horst's children")
-    d.save(root)
-    return path
-
-
-def amendement(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-01-29/amendement-sporthal.pdf"
-    d = pdf(path, "Amendement sporthal Wezep", t)
-    d.new_page()
-    d.heading("Amendement: sporthal Wezep")
-    d.para("Ingediend door A. de Jong en E. van Loon. " + filler(rng))
-    d.para("Toelichting: " + filler(rng) + " " + filler(rng))
-    d.save(root)
-    return path
-
-
-def informatiebrief(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/raadsinformatiebrief-woningbouw-wezep.pdf"
-    d = pdf(path, "Raadsinformatiebrief woningbouw Wezep-Noord", t)
-    for page in range(1, 5):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 2:
-            planted.append(("Op vragen van raadslid De Jong: de kavel Pr. Bernhardlaan 13 "
-                            "wordt in fase twee bebouwd.", []))
-            t.negative(path, 2, "ob-08", "home_address",
-                       "Pr. Bernhardlaan 13 next to De Jong (lives at Prins Bernhardlaan 31)")
-        minutes_page(d, rng, 1, planted)
-    d.save(root)
-    return path
-
-
-def commissie_feb(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/commissie/verslag-commissie-2026-02-19.pdf"
-    d = pdf(path, "Verslag commissie Samenleving, 19 februari 2026", t)
-    for page in range(1, 9):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 3:
-            planted.append(("Mevrouw Van Loon meldt dat haar zoon Jesse bij de "
-                            "jongerenraad betrokken is, en dat zij daarom bij dit punt niet "
-                            "meebeslist.", [("ob-19", "household_name")]))
-        if page == 5:
-            planted.append(("De voorzitter feliciteert de heer Ruiter: hij is vandaag jarig, "
-                            "geboren op 19-02-1981, en trakteert na afloop.",
-                            [("ob-20", "birth_date")]))
-            t.negative(path, 5, "ob-20", "birth_date",
-                       "the meeting date 19 februari 2026 is in the running header")
-        if page == 6:
-            planted.append(("Vragen aan mevrouw Van Loon kunnen ook per mail: e.vanloon [at] "
-                            "kpnmail [dot] example.", [("ob-19", "email")]))
-        minutes_page(d, rng, 2, planted)
-    d.save(root)
-    return path
-
-
-def commissie_mei(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/commissie/verslag-commissie-2026-05-21.pdf"
-    d = pdf(path, "Verslag commissie Ruimte, 21 mei 2026", t)
-    for page in range(1, 7):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 2:
-            planted.append(("Mevrouw Wolters wil graag gebeld worden door inwoners van "
-                            "Hattemerbroek: 06 - 48 27 19 30, of mailen naar "
-                            "lisa.wolters@proton-post.example.",
-                            [("ob-21", "phone"), ("ob-21", "email")]))
-        if page == 4:
-            planted.append(("Correctie: het nummer in de nieuwsbrief van mevrouw Wolters, "
-                            "06 - 48 27 19 31, klopt niet.", []))
-            t.negative(path, 4, "ob-21", "phone", "06 - 48 27 19 31, one digit off")
-        minutes_page(d, rng, 1 if page % 2 else 2, planted)
-    d.save(root)
-    return path
-
-
-def jaarverslag(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/jaarverslag-griffie-2025.pdf"
-    d = pdf(path, "Jaarverslag griffie 2025", t)
-    for page in range(1, 16):
-        planted: list[tuple[str, list[Plant]]] = []
-        if page == 2:
-            planted.append(("De raad telt 21 leden. Woonplaatsen: Oldebroek (9), Wezep (8), "
-                            "Hattemerbroek (2), 't Loo (2).", []))
-        if page == 11:
-            planted.append(("Het werkbezoek van de fractie eindigde bij raadslid El Idrissi "
-                            "thuis aan de Kolkweg 14, waar de fractie werd ontvangen door zijn "
-                            "vrouw Samira El Idrissi.",
-                            [("ob-15", "home_address"), ("ob-15", "household_name")]))
-        if page == 14:
-            planted.append((f"De griffie is bereikbaar op {COUNCIL_PHONE} en gevestigd in het "
-                            f"gemeentehuis, {TOWN_HALL}.", []))
-        minutes_page(d, rng, 2 if 3 <= page <= 13 else 1, planted)
-    d.save(root)
-    return path
-
-
-def agenda_docx(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/agenda-raad-2026-04-14.docx"
-    d = Docx(path, f"{ORG}\nAgenda", FOOTER, t)
-    d.heading("Agenda openbare raadsvergadering dinsdag 14 april 2026, 19.30 uur")
-    items = ["Opening", "Vaststelling agenda", "Vragenhalfuur", "Rapport geloofsbrieven",
-             "Raadsvoorstel herinrichting Kerkstraat (portefeuillehouder J.W. van der Horst)",
-             "Motie vreemd aan de orde (F. Yilmaz-de Boer)", "Sluiting"]
-    d.table([["Nr.", "Onderwerp"]] + [[str(i), item] for i, item in enumerate(items, start=1)])
-    d.para(filler(rng))
-    d.save(root)
-    return path
-
-
-def contactgegevens(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/contactgegevens-raadsleden.pdf"
-    d = pdf(path, "Contactgegevens raadsleden", t)
+@pdf_document("/documenten/contactgegevens-raadsleden.pdf",
+              "Contactgegevens raadsleden")
+def contactgegevens(d: Pdf, rng: random.Random, t: Truth) -> None:
     d.new_page(columns=2)
     d.heading("Contactgegevens raadsleden")
     d.para("Raadsleden zijn bereikbaar via de griffie, tenzij hieronder anders vermeld.")
@@ -787,62 +421,15 @@ def contactgegevens(root: Path, rng: random.Random, t: Truth) -> str:
             contact = "hilde.veenstra@ziggo-post.example"
         elif official_id == "ob-16":
             contact = "tel. 06-24681358"
-            t.negative(path, 1, "ob-16", "phone", "06-24681358, one digit off")
+            t.negative(d.path, 1, "ob-16", "phone", "06-24681358, one digit off")
         else:
             contact = f"via de griffie, {COUNCIL_PHONE}"
         d.para(f"{o.name} ({o.city}) — {contact}", plants.get(official_id, []))
-    d.save(root)
-    return path
 
 
-def persbericht(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/persbericht-opening-brink.pdf"
-    d = pdf(path, "Persbericht: opening vernieuwde dorpsplein", t)
-    d.new_page()
-    d.heading("Burgemeester opent vernieuwd dorpsplein")
-    d.para("Burgemeester Marieke van 't Hul heeft zaterdag het vernieuwde dorpsplein "
-           "geopend, samen met haar man Ruud Kamphuis, die als vrijwilliger het "
-           "bloemenproject leidde.", [("ob-01", "household_name")])
-    d.para("Ook raadslid Dirk Kamphuis was aanwezig. " + filler(rng))
-    t.negative(path, 1, "ob-01", "household_name",
-               "Dirk Kamphuis (another official, same surname as the mayor's partner)")
-    d.para("Meer informatie: team communicatie, " + COUNCIL_PHONE + ".")
-    d.save(root)
-    return path
-
-
-def uitnodiging(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/uitnodiging-nieuwjaarsreceptie.docx"
-    d = Docx(path, f"{ORG}\nUitnodiging", FOOTER, t)
-    d.heading("Uitnodiging nieuwjaarsontmoeting raad en college")
-    d.para("De burgemeester nodigt de leden van de raad en hun partners uit voor een "
-           "informele nieuwjaarsontmoeting ten huize van de burgemeester, Raadhuisplein 3, "
-           "Oldebroek, op zaterdag 10 januari vanaf 16.00 uur.", [("ob-01", "home_address")])
-    d.para("Graag aanmelden bij de griffie. Het gemeentehuis (Raadhuisplein 1) is die dag "
-           "gesloten.")
-    t.negative(path, None, "ob-01", "home_address", "Raadhuisplein 1, the town hall")
-    d.save(root)
-    return path
-
-
-def motie_vreemd(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/vergaderingen/2026-04-14/motie-vreemd-kinderopvang.pdf"
-    d = pdf(path, "Motie vreemd aan de orde: kinderopvang", t)
-    d.new_page()
-    d.heading("Motie vreemd aan de orde van de dag: kinderopvang in Wezep")
-    d.para(filler(rng))
-    d.para("Wethouder Yilmaz-de Boer geeft aan dat zij, met haar man Mark de Boer, zelf "
-           "ervaren heeft hoe lang de wachtlijsten zijn.", [("ob-04", "household_name")])
-    d.para("Inwoners kunnen haar tijdens het inloopuur bellen: +31 6 38 29 10 47.",
-           [("ob-04", "phone")])
-    d.para(filler(rng))
-    d.save(root)
-    return path
-
-
-def lijst_ingekomen(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/lijst-ingekomen-stukken-april-2026.pdf"
-    d = pdf(path, "Lijst van ingekomen stukken, april 2026", t)
+@pdf_document("/ingekomen-stukken/2026/lijst-ingekomen-stukken-april-2026.pdf",
+              "Lijst van ingekomen stukken, april 2026")
+def lijst_ingekomen(d: Pdf, rng: random.Random, t: Truth) -> None:
     widths = [40.0, 270.0, 173.0]
     rows_by_page: list[list[tuple[list[str], list[Plant]]]] = [
         [(["1", "Brief van A. Brouwer-Kok, Kerkstraat 14, over verkeersveiligheid",
@@ -863,46 +450,41 @@ def lijst_ingekomen(root: Path, rng: random.Random, t: Truth) -> str:
         for row, plants in rows:
             d.table(widths, [row], plants)
         fill(d, rng)
-    t.negative(path, 3, "ob-17", "home_address",
+    t.negative(d.path, 3, "ob-17", "home_address",
                "Stationsweg 22 A is Yilmaz-de Boer's; Timmer lives at Stationsweg 22")
-    d.save(root)
-    return path
 
 
-def benoemingsbesluit(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/documenten/benoemingsbesluit-wethouder-van-der-horst.docx"
-    d = Docx(path, f"{ORG}\nRaadsbesluit", FOOTER, t)
-    d.heading("Besluit benoeming wethouder")
-    d.para("De raad van de gemeente Oldebroek, in zijn openbare vergadering van 3 maart 2026,")
-    d.para("besluit: te benoemen tot wethouder de heer J.W. van der Horst, geboren 3 maart "
-           "1975 te Heerde.", [("ob-02", "birth_date")])
-    d.para(filler(rng))
-    d.save(root)
-    return path
-
-
-def bezwaarschrift(root: Path, rng: random.Random, t: Truth) -> str:
-    path = "/ingekomen-stukken/2026/bezwaarschrift-parkeerregeling.pdf"
-    d = pdf(path, "Bezwaarschrift parkeerregeling Wezep", t)
-    d.new_page()
-    d.heading("Bezwaarformulier")
-    d.table([150.0, 333.0], [["Naam indiener", "G. Ruiter (raadslid)"],
-                             ["Postcode en huisnummer", "8092 LM 33"],
-                             ["Datum", "19 februari 2026"]], [("ob-20", "home_address")])
-    d.para("Motivering: " + filler(rng))
-    d.new_page()
-    d.para("Vervolg motivering: " + filler(rng) + " " + filler(rng))
-    d.save(root)
-    return path
-
-
-DOCUMENTS = [
-    notulen_0129, notulen_0303, notulen_0414, besluitenlijst_0129, besluitenlijst_0303,
-    letters, petition, letter_van_dijk, mail_el_idrissi, brief_scholten, nevenfuncties_raad,
-    nevenfuncties_college, geloofsbrieven_0303, geloofsbrieven_0414, raadsvoorstel_kerkstraat,
-    begroting, motie_docx, amendement, informatiebrief, commissie_feb, commissie_mei,
-    jaarverslag, agenda_docx, contactgegevens, persbericht, uitnodiging, motie_vreemd,
-    lijst_ingekomen, benoemingsbesluit, bezwaarschrift,
+DOCUMENTS = [  # in this order: each draws its filler from one shared random generator
+    minutes_document("/vergaderingen/2026-01-29/notulen-raad-2026-01-29.pdf"),
+    minutes_document("/vergaderingen/2026-03-03/notulen-raad-2026-03-03.pdf"),
+    minutes_document("/vergaderingen/2026-04-14/notulen-raad-2026-04-14.pdf"),
+    plain_document("/vergaderingen/2026-01-29/besluitenlijst-2026-01-29.docx"),
+    plain_document("/vergaderingen/2026-03-03/besluitenlijst-2026-03-03.docx"),
+    letters,
+    petition,
+    plain_document("/ingekomen-stukken/2026/brief-van-dijk-mulderssingel.docx"),
+    plain_document("/ingekomen-stukken/2026/doorgestuurde-mail-el-idrissi.docx"),
+    plain_document("/document/4472"),
+    nevenfuncties_raad,
+    plain_document("/documenten/nevenfuncties-college-2026.docx"),
+    plain_document("/vergaderingen/2026-03-03/rapport-geloofsbrieven-2026-03-03.pdf"),
+    plain_document("/vergaderingen/2026-04-14/rapport-geloofsbrieven-2026-04-14.pdf"),
+    minutes_document("/vergaderingen/2026-04-14/raadsvoorstel-herinrichting-kerkstraat.pdf"),
+    begroting,
+    plain_document("/vergaderingen/2026-01-29/motie-verkeersveiligheid-kerkstraat.docx"),
+    plain_document("/vergaderingen/2026-01-29/amendement-sporthal.pdf"),
+    minutes_document("/documenten/raadsinformatiebrief-woningbouw-wezep.pdf"),
+    minutes_document("/vergaderingen/commissie/verslag-commissie-2026-02-19.pdf"),
+    minutes_document("/vergaderingen/commissie/verslag-commissie-2026-05-21.pdf"),
+    minutes_document("/documenten/jaarverslag-griffie-2025.pdf"),
+    plain_document("/vergaderingen/2026-04-14/agenda-raad-2026-04-14.docx"),
+    contactgegevens,
+    plain_document("/documenten/persbericht-opening-brink.pdf"),
+    plain_document("/documenten/uitnodiging-nieuwjaarsreceptie.docx"),
+    plain_document("/vergaderingen/2026-04-14/motie-vreemd-kinderopvang.pdf"),
+    lijst_ingekomen,
+    plain_document("/documenten/benoemingsbesluit-wethouder-van-der-horst.docx"),
+    plain_document("/ingekomen-stukken/2026/bezwaarschrift-parkeerregeling.pdf"),
 ]
 
 SCAN = "/ingekomen-stukken/2026/ingekomen-brief-scan-2026-0412.pdf"

@@ -29,6 +29,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from harness_common import run_json_audit
+
 HERE = Path(__file__).resolve().parent
 SITE = HERE / "site"
 KINDS = ["home_address", "phone", "email", "birth_date", "household_name"]
@@ -98,17 +102,9 @@ def audit(roster_text: str, base: str, rate_limit: float | None = None
         roster = Path(work) / "roster.yaml"
         roster.write_text(roster_text.replace("__BASE__", base), encoding="utf-8")
         env = dict(os.environ, XDG_CACHE_HOME=str(Path(work) / "cache"), NO_COLOR="1")
-        start = time.monotonic()
-        done = subprocess.run(
+        return run_json_audit(
             [*cli(), "audit", str(roster), "--sources", "web", "--format", "json", "--reveal",
-             "--no-cache", "-q"], cwd=work, env=env, capture_output=True, text=True,
-            timeout=1800, check=False)
-        elapsed = time.monotonic() - start
-    try:
-        report = json.loads(done.stdout)
-    except json.JSONDecodeError:
-        report = None
-    return done.returncode, report, done.stderr, elapsed
+             "--no-cache", "-q"], work, env, 1800)
 
 
 def relative(url: str | None) -> str:

@@ -17,6 +17,7 @@ import argparse
 import hashlib
 import json
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -413,211 +414,55 @@ def _pdate(iso: str, form: str) -> str:
 
 # --------------------------------------------------------------------------- the plants
 
-def plant_hand(b: Builder, o: dict[str, Official]) -> None:
-    hoekstra, bakker, veld, horst, kramer, mulder = (
-        o["hee-01"], o["hee-02"], o["hee-03"], o["hee-04"], o["hee-05"], o["hee-06"])
-    groot, zwart, haddou, stam = o["brg-01"], o["brg-02"], o["brg-03"], o["brg-04"]
-    ijzerman, winkel, hulshof = o["oij-01"], o["oij-02"], o["oij-03"]
-    wolters, boxtel = o["gld-01"], o["gld-02"]
+# The hand-planted documents (hand_plants.json), in order: "body", "title", "pages", optional
+# "header" (its {page} and {pages} are the page's), "blank" pages and "header_truths" (a
+# header that exposes the official on every page), and "blocks": ["plant", page, text, truths,
+# where?] and ["negative", page, text, official_id, kind, why, {where, no_names}?]. In texts,
+# {town_hall} is the body's and {ID.FIELD} an official's (see _fields).
+HAND_PLANTS = json.loads((Path(__file__).resolve().parent / "hand_plants.json")
+                         .read_text(encoding="utf-8"))
 
+
+def _fields(off: Official) -> dict[str, str]:
+    """What a hand-planted text may say of an official, and in which written form."""
+    email = off.emails[0]
+    return {"formal": off.formal, "last": off.last, "street": off.street,
+            "number": f"{off.number}", "email": email, "EMAIL": email.upper(),
+            **{f"birth_{form.replace('-', '_')}": _pdate(off.birth, form)
+               for form in ("long", "dd-mm", "d-m", "dots")}}
+
+
+def _filled(text: str, o: dict[str, Official], body: str) -> str:
+    def field_of(m: re.Match[str]) -> str:
+        if m[0] == "{town_hall}":
+            return BODIES[body].town_hall
+        return _fields(o[m[1]])[m[2]]
+    return re.sub(r"\{town_hall\}|\{([a-z]+-\d+)\.(\w+)\}", field_of, text)
+
+
+def plant_hand(b: Builder, o: dict[str, Official]) -> None:
     # -- Heerde: the mayor is in 150 documents; her address is on page 9 of 14 of one of them
     for i in range(150):
         d = b.doc("heerde", f"Besluitenlijst college {i + 1:03d}", b.rng.randrange(1, 4))
-        b.plant(d, 1, f"Voorzitter: burgemeester {hoekstra.formal}. Secretaris: "
+        b.plant(d, 1, f"Voorzitter: burgemeester {o['hee-01'].formal}. Secretaris: "
                       f"{FILLER_PEOPLE[i % len(FILLER_PEOPLE)]}.")
-    d = b.doc("heerde", "Verslag werkbezoek Koninklijke Landmacht", 14,
-              header="Gemeente Heerde - verslag - pagina {page} van {pages}")
-    b.plant(d, 9, f"Burgemeester {hoekstra.last} ontving de delegatie bij haar thuis aan de "
-                  f"{hoekstra.street} {hoekstra.number}, waar ook haar man Ruud Hoekstra "
-                  f"aanschoof.", [(hoekstra, "home_address"), (hoekstra, "household_name")])
-    b.negative(d, 2, f"Burgemeester {hoekstra.formal}, Gemeentehuis, "
-                     f"{BODIES['heerde'].town_hall}.", hoekstra, "home_address",
-               "town hall's address next to the mayor's name")
-    # page 112 of a 130-page document: `text` holds the first 100 pages only
-    d = b.doc("heerde", "Jaarstukken 2024 met bijlagen", 130)
-    b.plant(d, 112, f"Bereikbaarheid bij calamiteiten: burgemeester {hoekstra.formal}, "
-                    f"privé 06 2143 6587.", [(hoekstra, "phone")])
-    b.plant(d, 3, f"Het college, burgemeester {hoekstra.formal}, legt verantwoording af.")
-
-    # -- Heerde: wethouder Jan Bakker (Kerkstraat 12A)
-    d = b.doc("heerde", "Onderzoek geloofsbrieven wethouders", 3)
-    b.plant(d, 2, f"De heer {bakker.formal}, geboren op {_pdate(bakker.birth, 'long')} te "
-                  f"Zwolle, wonende Kerkstraat 12-a, 8181 AB Heerde, is benoembaar.",
-            [(bakker, "home_address"), (bakker, "birth_date")])
-    b.plant(d, 3, f"De heer {horst.formal}, geboren {_pdate(horst.birth, 'dd-mm')}, wonende "
-                  f"Burg. Sandbergweg 5 te Heerde, is benoembaar tot wethouder.",
-            [(horst, "home_address"), (horst, "birth_date")])
-    # a letter he wrote as a resident: his address in the header of every page
-    d = b.doc("heerde", "Ingekomen stuk: zienswijze Kerkstraat herinrichting", 4,
-              header="J. Bakker · Kerkstr. 12a · 8181 AB Heerde · pagina {page}/{pages}")
-    for p in range(1, 5):
-        b.truth.append({"official_id": bakker.id, "kind": "home_address",
-                        "original_url": d.original_url, "page": p})
-    b.plant(d, 1, "Namens mijn vrouw Petra Bakker-Jansen en mijzelf maak ik bezwaar tegen het "
-                  "kappen van de lindes.", [(bakker, "household_name")])
-    b.plant(d, 2, "Onze dochter Sanne fietst elke dag over dit stuk naar school.",
-            [(bakker, "household_name")])
-    b.plant(d, 4, f"Met vriendelijke groet, Jan Bakker, tel. 06 3829 1047, "
-                  f"{bakker.emails[0]}", [(bakker, "phone"), (bakker, "email")], where="tail")
-    d = b.doc("heerde", "Notulen commissie Ruimte 14 mei 2024", 6)
-    b.negative(d, 3, f"Mevrouw A. Mulder, Kerkstraat 14, spreekt in. Wethouder {bakker.last} "
-                     f"reageert op haar vragen.", bakker, "home_address",
-               "a neighbour on the same street, another number, on the wethouder's page")
-    b.negative(d, 3, "", mulder, "home_address",
-               "namesake initial: A. Mulder at Kerkstraat 14 is not Anton Mulder (Beekstraat 3)")
-    b.negative(d, 4, f"De heer {bakker.formal} (Bakker Installatietechniek, 06-38291046) "
-                     f"licht de plannen voor de warmtepompen toe.", bakker, "phone",
-               "a phone one digit off the wethouder's, next to his name")
-    b.negative(d, 5, f"Wethouder {bakker.last} verwijst naar het raadsbesluit van 13 maart 1975 "
-                     f"over de Kerkstraat.", bakker, "birth_date",
-               "13 maart 1975 is not 3 maart 1975 (substring trap)")
-    b.negative(d, 6, f"Wethouder {bakker.last} bezocht de Dorpsstraat 12 waar de nieuwe "
-                     f"bibliotheek komt.", bakker, "home_address",
-               "his house number on another street")
-    # his partner speaks on a page that does not name him
-    d = b.doc("heerde", "Verslag inspraakavond Veluwse Poort", 2)
-    b.negative(d, 1, "Mevrouw Petra Bakker-Jansen spreekt in namens de ouderraad van de "
-                     "basisschool.", bakker, "household_name",
-               "the partner's name on a page that does not name the official", no_names=True)
-
-    # -- Heerde: raadslid Willemijn van 't Veld (Molenweg 7, Wapenveld)
-    d = b.doc("heerde", "Zienswijze ontwerpbestemmingsplan Wapenveld-Zuid", 3)
-    b.plant(d, 1, "Ondergetekende, W. van 't Veld, Molenweg 7, 8191 KX Wapenveld, dient "
-                  "hierbij een zienswijze in.", [(veld, "home_address")])
-    b.plant(d, 3, "Telefonisch bereikbaar: 0578 - 69 12 34. Met vriendelijke groet, Willemijn "
-                  "van 't Veld", [(veld, "phone")], where="tail")
-    d = b.doc("heerde", "Opgave nevenfuncties raadsleden 2024", 5)
-    b.plant(d, 4, f"Mevrouw {veld.formal} (geboren {_pdate(veld.birth, 'dd-mm')}): lid "
-                  f"bestuur IJsselvereniging, onbezoldigd. Adres: postcode 8191 KX, huisnummer 7.",
-            [(veld, "birth_date"), (veld, "home_address")])
-    b.negative(d, 2, f"Raadslid {veld.last} vroeg naar de omgevingsvergunning voor Molenweg 7-b "
-                     f"en het perceel ernaast.", veld, "home_address",
-               "Molenweg 7-b is another address: phrase 'molenweg 7' matches its tokens")
-    b.negative(d, 3, f"Mevrouw {veld.formal} verwees naar het besluit van 12-03-1982 over de "
-                     f"dijkversterking.", veld, "birth_date",
-               "12-03-1982 is 12 March, she is born 03-12-1982 (day and month swapped)")
-    b.plant(d, 5, f"Mevrouw {veld.formal} woont samen met Koen Smeenk, die geen functies "
-                  f"vervult bij de gemeente.", [(veld, "household_name")])
-
-    # -- Heerde: wethouder ter Horst, Burgemeester Sandbergweg 5 (written "Burg.")
-    d = b.doc("heerde", "Raadsinformatiebrief glasvezel buitengebied", 2)
-    b.plant(d, 2, "Vragen kunt u stellen aan wethouder Ter Horst via HJ.TerHorst@Gmail.com of "
-                  "0031655129087.", [(horst, "email"), (horst, "phone")])
-    b.negative(d, 1, f"Wethouder {horst.last} opende de nieuwe brug aan de Eperweg 5.", horst,
-               "home_address", "his house number on another street")
-    d = b.doc("heerde", "Besluitenlijst raad 2 december 2024", 4)
-    b.plant(d, 3, f"Lotte ter Horst-Wieringa, echtgenote van wethouder {horst.last}, wordt "
-                  f"benoemd in de adviesraad sociaal domein.", [(horst, "household_name")])
-
-    # -- Heerde: Zoë Kramer is written "Zoe" (folded); address split over lines, hyphenated
-    d = b.doc("heerde", "Verslag dorpsavond Veessen", 3)
-    b.plant(d, 2, "Raadslid Zoe Kramer nodigde de bewoners uit op haar adres aan de Vorchter-\n"
-                  "weg 18 in Veessen.", [(kramer, "home_address")])
-    b.plant(d, 3, f"Zoë Kramer (geboren {_pdate(kramer.birth, 'long')}) is het jongste "
-                  f"raadslid.", [(kramer, "birth_date")])
-    d = b.doc("heerde", "Ingekomen stuk: verzoek dijkverbetering", 2)
-    b.plant(d, 1, f"Afzender: {kramer.formal}\nVorchterweg\n18\n8194 LA Veessen\n"
-                  f"{kramer.emails[0]}", [(kramer, "home_address"), (kramer, "email")],
-            where="head")
-
-    # -- Heerde: Anton Mulder, a namesake-ish neighbour above; his own exposure is the phone
-    d = b.doc("heerde", "Verslag werkgroep Heerde-Oost", 2)
-    b.plant(d, 2, f"Contactpersoon werkgroep: {mulder.formal}, +31 6 1495 0326.",
-            [(mulder, "phone")])
-    b.plant(d, 2, f"Raadslid {mulder.last} en zijn vrouw Gerda Mulder-Pol organiseren de "
-                  f"buurtbarbecue.", [(mulder, "household_name")])
-
-    # -- Bergen NH: Pieter de Groot (roster "Gemeente Bergen" + ori_index override)
-    d = b.doc("bergen_nh", "Notulen raadsvergadering 27 juni 2024", 8,
-              header="Gemeente Bergen NH | notulen | {page}")
-    b.plant(d, 5, f"Wethouder {groot.last} (Dorpsstraat 5 te Schoorl) meldt een mogelijke "
-                  f"belangenverstrengeling en neemt niet deel aan de beraadslaging.",
-            [(groot, "home_address")])
-    b.plant(d, 6, f"Wethouder {groot.last} is bereikbaar via {groot.emails[0].upper()}.",
-            [(groot, "email")])
-    # namesake in Bergen (L): same name, same street and number, another town
-    d = b.doc("bergen", "Bezwaarschrift kapvergunning Nieuw-Bergen", 2)
-    b.negative(d, 1, "Bezwaarmaker: de heer P. de Groot, Dorpsstraat 5, 5854 AK Nieuw-Bergen, "
-                     "telefoon 06-11002233.", groot, "home_address",
-               "namesake in Bergen (L) (index ori_bergen, hit by a wildcard ori_bergen*)")
-    d = b.doc("bergen", "Verslag commissie Bergen L", 2)
-    b.negative(d, 1, "Pieter de Groot en Marloes Kok waren aanwezig bij de opening van de "
-                     "brede school.", groot, "household_name",
-               "namesake couple in another municipality's index")
-    # -- Bergen NH: burgemeester Ingrid Zwart
-    d = b.doc("bergen_nh", "Jaarverslag veiligheidsregio 2024", 22)
-    b.plant(d, 17, f"Piketregeling: burgemeester {zwart.formal}, 06 - 4471 2290 (privé), "
-                   f"woonachtig Boulevard Noord 22, Egmond aan Zee.",
-            [(zwart, "phone"), (zwart, "home_address")])
-    b.negative(d, 2, f"Burgemeester {zwart.formal}, Postbus 175, {BODIES['bergen_nh'].town_hall}"
-                     f", telefoon 14 072.", zwart, "home_address",
-               "town hall and municipal phone next to the mayor's name")
-    d = b.doc("bergen_nh", "Besluitenlijst college 4 maart 2025", 1)
-    b.plant(d, 1, f"Burgemeester {zwart.last} en Bas Zwart ontvingen de Egmondse "
-                  f"reddingsbrigade.", [(zwart, "household_name")])
-    # -- Bergen NH: Noor Haddou, e-mail in a page header of a long report
-    d = b.doc("bergen_nh", "Rekenkamerrapport participatie", 16,
-              header="Rekenkamer Bergen - participatie - {page}")
-    b.plant(d, 12, f"Interview met raadslid {haddou.formal} (Noor.Haddou@outlook.com), "
-                   f"afgenomen op 12 maart 2025.", [(haddou, "email")], where="head")
-    b.plant(d, 12, f"Mevrouw {haddou.last} is geboren op {_pdate(haddou.birth, 'd-m')}.",
-            [(haddou, "birth_date")])
-    # -- Bergen NH: Dirk-Jan Stam: cross-page adjacency (negative), page numbers skip a blank
-    d = b.doc("bergen_nh", "Verslag commissie Grondgebied 3 oktober 2024", 6)
-    b.negative(d, 3, f"Raadslid {stam.formal} vroeg naar de herinrichting van de Julianalaan",
-               stam, "home_address",
-               "'Julianalaan' ends page 3 and '3 bezwaarschriften' opens page 4: adjacent "
-               "only across the page break (md_text)", where="tail")
-    d.pages[3].head.append("3 bezwaarschriften zijn inmiddels ontvangen en in behandeling.")
-    d = b.doc("bergen_nh", "Raadsvoorstel verkoop gemeentegrond (scan)", 8, blank=(4,))
-    b.plant(d, 6, f"De koper, de heer {stam.formal}, wonende Julianalaan 3, 1861 LN Bergen, "
-                  f"heeft een bod uitgebracht.", [(stam, "home_address")])
-    b.plant(d, 7, "Zijn partner Eva Stam-Visser tekent mee als koper. De heer Stam verklaart "
-                  "geen belang te hebben.", [(stam, "household_name")])
-
-    # -- Oude IJsselstreek: wethouder Bram IJzerman
-    d = b.doc("oude_ijsselstreek", "Raadsvoorstel bestemmingsplan Ettenseweg", 12)
-    b.plant(d, 10, f"Wethouder {ijzerman.last} woont zelf aan de Ettenseweg 14 en heeft zich "
-                   f"daarom verschoond.", [(ijzerman, "home_address")])
-    b.plant(d, 11, "Overzicht belanghebbenden: 7071 AR 14 (wethouder B. IJzerman en Femke "
-                   "IJzerman-Roelofs).", [(ijzerman, "home_address"),
-                                          (ijzerman, "household_name")])
-    b.negative(d, 2, f"Wethouder {ijzerman.last} noemde de Ettenseweg 41 als voorbeeld.",
-               ijzerman, "home_address", "same street, digits of his number swapped")
-    d = b.doc("oude_ijsselstreek", "Geloofsbrieven wethouder 2024", 2)
-    b.plant(d, 1, f"Benoemd: Bram IJzerman, geboren {_pdate(ijzerman.birth, 'dots')}, "
-                  f"telefoon 06-52419930.", [(ijzerman, "birth_date"), (ijzerman, "phone")])
-    # -- Oude IJsselstreek: Annelies te Winkel (roster "Gemeenteraad ..." + override)
-    d = b.doc("oude_ijsselstreek", "Verslag raadsvergadering 12 december 2024", 5)
-    b.plant(d, 4, "Mevrouw Te Winkel (St. Jorisstraat 7, Gendringen) stelt vragen over de "
-                  "kerstmarkt.", [(winkel, "home_address")])
-    b.negative(d, 2, f"Mevrouw {winkel.last} vraagt of de winkel aan de Sint Jorisstraat 9 "
-                     f"open blijft.", winkel, "home_address", "same street, another number")
-    # -- Oude IJsselstreek: Gijs Hulshof (Terborgseweg 60B)
-    d = b.doc("oude_ijsselstreek", "Ingekomen stuk: verzoek uitrit", 1)
-    b.plant(d, 1, f"Van: G. Hulshof, Terborgseweg 60 B, 7064 AA Silvolde "
-                  f"({hulshof.emails[0]}). Onze zoon Daan Hulshof gebruikt de uitrit dagelijks.",
-            [(hulshof, "home_address"), (hulshof, "email"), (hulshof, "household_name")])
-    d = b.doc("oude_ijsselstreek", "Verslag commissie Fysiek Domein", 3)
-    b.negative(d, 2, f"Raadslid {hulshof.last} vraagt naar de Terborgseweg 60 A, die "
-                     f"leegstaat.", hulshof, "home_address",
-               "same number, another house letter (60 A vs his 60 B)")
-
-    # -- Gelderland: gedeputeerde Karin Wolters, statenlid Thijs van Boxtel
-    d = b.doc("gelderland", "Statenvoordracht benoeming gedeputeerde", 3)
-    b.plant(d, 2, f"Mevrouw {wolters.formal}, geboren {_pdate(wolters.birth, 'long')}, wonende "
-                  f"Sonsbeeksingel 112 te Arnhem.", [(wolters, "birth_date"),
-                                                      (wolters, "home_address")])
-    b.negative(d, 3, f"Gedeputeerde {wolters.last}, Provinciehuis, "
-                     f"{BODIES['gelderland'].town_hall}, telefoon 026 359 9999.", wolters,
-               "home_address", "the provinciehuis next to her name")
-    b.negative(d, 3, f"Gedeputeerde {wolters.last} sprak op 12 maart 2024 de Staten toe.",
-               wolters, "birth_date", "12 maart 2024: her birth day and month, another year")
-    d = b.doc("gelderland", "Verslag Provinciale Staten 5 februari 2025", 9)
-    b.plant(d, 7, "Statenlid Van Boxtel (geboren 14-2-1979) nodigt de Staten uit in Apeldoorn, "
-                  "Loolaan 40.", [(boxtel, "birth_date"), (boxtel, "home_address")])
-    b.plant(d, 8, f"Contact: {boxtel.emails[0]}, 06-24681357 (Van Boxtel).",
-            [(boxtel, "email"), (boxtel, "phone")])
+    for spec in HAND_PLANTS:
+        d = b.doc(spec["body"], spec["title"], spec["pages"], header=spec.get("header"),
+                  blank=tuple(spec.get("blank", ())))
+        for page in range(1, spec["pages"] + 1):
+            for official_id, kind in spec.get("header_truths", []):
+                b.truth.append({"official_id": official_id, "kind": kind,
+                                "original_url": d.original_url, "page": page})
+        for op, page, text, *rest in spec["blocks"]:
+            text = _filled(text, o, spec["body"])
+            if op == "plant":
+                truths, *where = rest
+                b.plant(d, page, text, [(o[official_id], kind) for official_id, kind in truths],
+                        *where)
+            else:
+                official_id, kind, why, *options = rest
+                b.negative(d, page, text, o[official_id], kind, _filled(why, o, spec["body"]),
+                           **(options[0] if options else {}))
 
 
 def plant_generated(b: Builder, gen: list[Official]) -> None:

@@ -34,9 +34,11 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))
 
 import yaml
 from es_analysis import ascii_fold
+from harness_common import run_json_audit
 from make_data import KINDS, build
 from standin import StandIn, serve
 
@@ -82,16 +84,9 @@ def run_audit(cli: str, work: Path, standin: StandIn, timeout: float
            "--reveal", "--no-cache", "-q"]
     t0 = time.perf_counter()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=work,
-                              env=env, check=False)
+        return run_json_audit(cmd, work, env, timeout)
     except subprocess.TimeoutExpired as exc:
         return -1, None, f"timed out after {timeout:.0f} s: {exc}", time.perf_counter() - t0
-    wall = time.perf_counter() - t0
-    try:
-        report = json.loads(proc.stdout)
-    except json.JSONDecodeError:
-        report = None
-    return proc.returncode, report, proc.stderr, wall
 
 
 def findings(report: dict[str, Any]) -> tuple[set[Key], Counter[str], list[str]]:
@@ -306,16 +301,9 @@ def run(cli: str, work: Path, args: argparse.Namespace) -> int:
           f"{counts['pages']} pages, {counts['truth']} planted exposures, "
           f"{counts['hard_negatives']} hard negatives (seed {args.seed})")
 
-    standin = serve(work / "data", log_path=work / "requests-clean.jsonl")
-    try:
-        code, report, stderr, wall = run_audit(cli, work, standin, args.timeout)
-    finally:
-        standin.close()
-    print(f"\n== clean run: exit code {code}, wall time {wall:.1f} s")
+    standin, code, report = audited_run(cli, work, args.timeout, "clean", "clean run")
     if report is None:
-        print("no JSON report on stdout; stderr:\n" + stderr[-3000:])
         return 2
-    (work / "report-clean.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     pred, other, notes = findings(report)
     on_target = score(pred, truth, negatives, ori_urls)
     if other:
@@ -342,18 +330,29 @@ def run(cli: str, work: Path, args: argparse.Namespace) -> int:
     return 0 if clean_ok and faults_ok else 1
 
 
-def fault_run(cli: str, work: Path, args: argparse.Namespace, roster: dict[str, Any],
-              clean: set[Key], clean_errors: dict[str, Any]) -> bool:
-    standin = serve(work / "data", faults=args.faults, log_path=work / "requests-faults.jsonl")
+def audited_run(cli: str, work: Path, timeout: float, label: str, title: str,
+                faults: str | None = None) -> tuple[StandIn, int, dict[str, Any] | None]:
+    """One audit against a fresh stand-in (with faults if given), its requests logged to
+    requests-LABEL.jsonl and its report kept as report-LABEL.json; None when no report."""
+    standin = serve(work / "data", faults=faults, log_path=work / f"requests-{label}.jsonl")
     try:
-        code, report, stderr, wall = run_audit(cli, work, standin, args.timeout)
+        code, report, stderr, wall = run_audit(cli, work, standin, timeout)
     finally:
         standin.close()
-    print(f"\n== run with faults ({args.faults}): exit code {code}, wall time {wall:.1f} s")
+    print(f"\n== {title}: exit code {code}, wall time {wall:.1f} s")
     if report is None:
         print("no JSON report on stdout; stderr:\n" + stderr[-3000:])
+    else:
+        (work / f"report-{label}.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return standin, code, report
+
+
+def fault_run(cli: str, work: Path, args: argparse.Namespace, roster: dict[str, Any],
+              clean: set[Key], clean_errors: dict[str, Any]) -> bool:
+    standin, code, report = audited_run(cli, work, args.timeout, "faults",
+                                        f"run with faults ({args.faults})", args.faults)
+    if report is None:
         return False
-    (work / "report-faults.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     with (work / "faulted-requests.jsonl").open("w", encoding="utf-8") as fh:
         for r, body in zip(standin.requests, standin.bodies, strict=True):
             fh.write(json.dumps({**r, "body": body.decode("utf-8", "replace")}) + "\n")

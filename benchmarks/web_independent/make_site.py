@@ -83,6 +83,15 @@ def ris(title: str, body: str, head_extra: str = "") -> str:
 """
 
 
+def ris_card(name: str, card_body: str) -> str:
+    """A RIS person page in the card layout (personen/1004 to 1006): only the card's rows differ."""
+    return ris(name, f"""
+<div class="person-header"><a href="/ris/personen/">&laquo; Alle personen</a></div>
+<div class="card"><div class="card-header"><h1>{name}</h1></div>
+<div class="card-body">{card_body}
+</div></div>""")
+
+
 PARTIJ_FOOTER = """<footer id="colophon" class="site-footer"><div class="widget-area">
 <section class="widget widget_text"><h2 class="widget-title">Lokaal Buitenwijk</h2>
 <div class="textwidget"><p>Partijbureau<br>Dorpsstraat 33<br>8171 BL Vaassen<br>0578-570570<br>info@lokaalbuitenwijk.example</p></div></section>
@@ -354,36 +363,24 @@ put("ris/personen/1003.html", ris("Bart Hofman", """
 <tr><th>Ge&iuml;nstalleerd</th><td>29-03-2018</td></tr>
 </table>"""))
 
-put("ris/personen/1004.html", ris("Klaas Dijkstra", """
-<div class="person-header"><a href="/ris/personen/">&laquo; Alle personen</a></div>
-<div class="card"><div class="card-header"><h1>Klaas Dijkstra</h1></div>
-<div class="card-body">
+put("ris/personen/1004.html", ris_card("Klaas Dijkstra", """
 <p><span class="label">Fractie</span> Dorpsbelang Buitenwijk</p>
 <p><span class="label">Woonplaats</span> Emst</p>
 <p><span class="label">Telefoon</span> 0645678123</p>
-<p><span class="label">Commissies</span> Ruimte; Bestuur</p>
-</div></div>"""))
+<p><span class="label">Commissies</span> Ruimte; Bestuur</p>"""))
 
-put("ris/personen/1005.html", ris("Fatima El Amrani", """
-<div class="person-header"><a href="/ris/personen/">&laquo; Alle personen</a></div>
-<div class="card"><div class="card-header"><h1>Fatima El Amrani</h1></div>
-<div class="card-body">
+put("ris/personen/1005.html", ris_card("Fatima El Amrani", """
 <p><span class="label">Fractie</span> Lokaal Buitenwijk</p>
 <p><span class="label">Woonplaats</span> Vaassen</p>
 <p><span class="label">Telefoon</span> 06 - 345 678 12</p>
 <p><a class="btn" href="mailto:fatima.elamrani@outlook.example">Stuur Fatima een e-mail</a></p>
-<p class="note">Post voor de fractie: Lokaal Buitenwijk, Dorpsstraat 33, 8171 BL Vaassen</p>
-</div></div>"""))
+<p class="note">Post voor de fractie: Lokaal Buitenwijk, Dorpsstraat 33, 8171 BL Vaassen</p>"""))
 
-put("ris/personen/1006.html", ris("Esther Schouten", """
-<div class="person-header"><a href="/ris/personen/">&laquo; Alle personen</a></div>
-<div class="card"><div class="card-header"><h1>Esther Schouten</h1></div>
-<div class="card-body">
+put("ris/personen/1006.html", ris_card("Esther Schouten", """
 <p><span class="label">Fractie</span> Samen Buitenwijk</p>
 <p><span class="label">Commissies</span> Samenleving</p>
 <p>Contact via de griffie: griffie@buitenwijk.example, Hoofdstraat 1, Epe.</p>
-<p><a href="/archief/raad-2018-schouten.cp1252.html">Profiel op de oude website (2018)</a></p>
-</div></div>"""))
+<p><a href="/archief/raad-2018-schouten.cp1252.html">Profiel op de oude website (2018)</a></p>"""))
 
 put("ris/vergaderingen/index.html", ris("Vergaderingen", """
 <h1>Vergaderingen</h1>
