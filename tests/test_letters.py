@@ -346,3 +346,15 @@ def test_a_news_article_gets_the_editor_route_not_an_avg_erasure_request() -> No
 def test_a_bv_signs_through_its_director() -> None:
     letter = kvk_letter(make_finding(legal_form="Besloten Vennootschap met gewone structuur"))
     assert "als bestuurder" in letter.body_text and "bijlage B" not in letter.body_text
+
+
+@pytest.mark.parametrize(("organisation", "written"), [
+    ("Waterschap Vallei en Veluwe", "het waterschap Vallei en Veluwe"),
+    ("Hoogheemraadschap van Rijnland", "het hoogheemraadschap van Rijnland"),
+    ("Provincie Gelderland", "de provincie Gelderland"),
+    ("Gemeente Voorbeeld", "de gemeente Voorbeeld")])
+def test_a_government_body_reads_with_its_article(organisation: str, written: str) -> None:
+    report = one_official("demo-001", NAME, web_finding(FindingKind.PHONE), role="wethouder",
+                          organisation=organisation, sources=(SourceId.WEB,))
+    (letter,) = letters_for(report, Lang.NL, reveal=False)
+    assert written in letter.body_text
