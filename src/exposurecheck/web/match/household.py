@@ -51,13 +51,18 @@ class _FamilyPage:
 
     def __bool__(self) -> bool:
         if self._answer is None:
-            page = self._page
-            self._answer = any(
-                _FAMILY.search(folded, *page.sentence(index, m.start, m.end))
-                for index, folded in ((i, fold(b.text)) for i, b in enumerate(page.blocks)
-                                      if page.mentions(i))
-                for m in page.mentions(index))
+            self._answer = any(self._in_block(i) for i in range(len(self._page.blocks)))
         return self._answer
+
+    def _in_block(self, index: int) -> bool:
+        """A family word in a sentence of block `index` that names the official."""
+        page = self._page
+        mentions = page.mentions(index)
+        if not mentions:
+            return False
+        folded = fold(page.blocks[index].text)
+        return any(_FAMILY.search(folded, *page.sentence(index, m.start, m.end))
+                   for m in mentions)
 
 
 def _member_in_text(profile: Profile, page: Page, member: Member,
