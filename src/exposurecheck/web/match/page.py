@@ -191,7 +191,7 @@ class Page:
                 yield _Mention(found.start(), found.end(), True)
             elif strength == "surname" and not _other_given_name(text, found.start()):
                 yield _Mention(found.start(), found.end(), False,
-                               _titled(text, found.start(), found.end(),
+                               _titled(folded, found.start(), found.end(),
                                        self.profile.surname_words))
         if self.profile.first is None:
             return
@@ -317,17 +317,16 @@ class Page:
         return Subject.HOUSEHOLD if household_named else None
 
 
-_DOUBLE_NAME = re.compile(r"\s*-\s*(?:" + PREFIX_WORDS + r"\s+)*([^\W\d_][\w'’]*)",
-                          re.IGNORECASE)  # "-de Boer"
+_DOUBLE_NAME = re.compile(r"\s*-\s*(?:" + PREFIX_WORDS + r"\s+)*([^\W\d_][\w']*)")  # "-de Boer"
 
 
-def _titled(text: str, start: int, end: int, surname_words: frozenset[str]) -> bool:
+def _titled(folded: str, start: int, end: int, surname_words: frozenset[str]) -> bool:
     """"Wethouder Brouwer", not "mevrouw Brouwer-Smit" (a double name that is not the
-    official's: someone of the family, or someone else)."""
-    double = _DOUBLE_NAME.match(text, end)
-    if double is not None and fold(double.group(1)) not in surname_words:
+    official's: someone of the family, or someone else). Read on the block's folded text."""
+    double = _DOUBLE_NAME.match(folded, end)
+    if double is not None and double.group(1) not in surname_words:
         return False
-    return TITLE_BEFORE_SURNAME.search(fold(text[max(0, start - 30):start])) is not None
+    return TITLE_BEFORE_SURNAME.search(folded, max(0, start - 30), start) is not None
 
 
 _WORD_AT_END = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)$", re.IGNORECASE)
