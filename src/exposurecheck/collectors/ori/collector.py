@@ -39,7 +39,7 @@ from exposurecheck.models import (
 from exposurecheck.once import Once
 from exposurecheck.untrusted import clean_text
 from exposurecheck.web.extract import Block, Element, PageContent
-from exposurecheck.web.match import WebMatch, find_exposures
+from exposurecheck.web.match import WebMatch, best_matches, find_exposures
 
 __all__ = ["ORI_KINDS", "OriCollector", "organisation_key"]
 
@@ -247,11 +247,11 @@ def _newest(bodies: list[_Body]) -> list[_Body]:
     return list(newest.values())
 
 
-def _lines(text: str) -> list[str]:
+def _lines(raw: list[str]) -> list[str]:
     """A page's lines as set, with words hyphenated at a line end whole again ("Kerk-" +
     "straat 19"): ORI keeps the PDF's line breaks."""
     lines: list[str] = []
-    for line in text[:_MAX_PAGE_CHARS].split("\n"):
+    for line in raw:
         if not line.strip():
             continue
         previous = lines[-1] if lines else ""
@@ -262,11 +262,11 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _paragraphs(text: str) -> list[str]:
+def _paragraphs(raw: list[str]) -> list[str]:
     """A page's paragraphs (runs of lines between blank lines), each unwrapped as the
     PDF reader does."""
     runs: list[list[str]] = [[]]
-    for line in text[:_MAX_PAGE_CHARS].split("\n"):
+    for line in raw:
         if line.strip():
             runs[-1].append(line)
         elif runs[-1]:
@@ -283,15 +283,12 @@ def _page_matches(official: Official, hit: Hit, text: str) -> list[WebMatch]:
     sentence that names the official on one line and the partner on the next. Of one
     value the surer match counts, the line's when they are as sure.
     """
-    lines, paragraphs = _lines(text), _paragraphs(text)
-    best = {(m.kind, m.subject, m.detail): m for m in find_exposures(
-        official, _content(hit, lines))}
+    raw = text[:_MAX_PAGE_CHARS].split("\n")
+    lines, paragraphs = _lines(raw), _paragraphs(raw)
+    found = find_exposures(official, _content(hit, lines))
     if paragraphs != lines:
-        for match in find_exposures(official, _content(hit, paragraphs)):
-            key = (match.kind, match.subject, match.detail)
-            if key not in best or match.score > best[key].score:
-                best[key] = match
-    return list(best.values())
+        found += find_exposures(official, _content(hit, paragraphs))
+    return best_matches(found)
 
 
 def _content(hit: Hit, blocks: list[str]) -> PageContent:

@@ -25,7 +25,7 @@ from exposurecheck.web.match.page import ELEMENT_ORDER, Page
 from exposurecheck.web.match.profile import official_profile
 from exposurecheck.web.match.result import WebMatch
 
-__all__ = ["KindMatcher", "WebMatch", "find_exposures"]
+__all__ = ["KindMatcher", "WebMatch", "best_matches", "find_exposures"]
 
 
 class KindMatcher(Protocol):
@@ -44,11 +44,12 @@ def find_exposures(official: Official, content: PageContent) -> list[WebMatch]:
     if not any(m.kind is FindingKind.HOME_ADDRESS for m in found):
         # the town alone: only when the address is not there
         found += page.noted(residence.find(page))
-    return _best(found)
+    return best_matches(found)
 
 
-def _best(matches: Iterable[WebMatch]) -> list[WebMatch]:
-    """One match per (kind, subject, value): the surest, then the most telling element."""
+def best_matches(matches: Iterable[WebMatch]) -> list[WebMatch]:
+    """One match per (kind, subject, value): the surest, then the most telling element,
+    then the first."""
     best: dict[tuple[FindingKind, Subject, str], WebMatch] = {}
     for match in matches:
         key = (match.kind, match.subject, match.detail)
