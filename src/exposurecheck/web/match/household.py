@@ -4,8 +4,8 @@ the official."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
 
 from exposurecheck.cooperative import checkpoint
 from exposurecheck.matching.names import match_person, normalise_name_text
@@ -35,38 +35,28 @@ def find(page: Page) -> Iterator[WebMatch]:
     profile = page.profile
     if not profile.members or not page.about:
         return
-    family_page = _FamilyPage(page)
+    @cache  # worked out once per page, and only when a full name needs it
+    def family_on_page() -> bool:
+        """Does the page speak of the official's family ("mijn vrouw, raadslid Ineke
+        Schutte")?"""
+        return any(_family_beside_official(page, i) for i in range(len(page.blocks)))
+
     for member in profile.members:
-        yield from _member_in_text(profile, page, member, family_page)
+        yield from _member_in_text(profile, page, member, family_on_page)
         yield from _member_in_structured(page, member)
 
 
-class _FamilyPage:
-    """Does the page speak of the official's family ("mijn vrouw, raadslid Ineke Schutte")?
-    Worked out once per page, when a full name needs it."""
-
-    def __init__(self, page: Page) -> None:
-        self._page = page
-        self._answer: bool | None = None
-
-    def __bool__(self) -> bool:
-        if self._answer is None:
-            self._answer = any(self._in_block(i) for i in range(len(self._page.blocks)))
-        return self._answer
-
-    def _in_block(self, index: int) -> bool:
-        """A family word in a sentence of block `index` that names the official."""
-        page = self._page
-        mentions = page.mentions(index)
-        if not mentions:
-            return False
-        folded = fold(page.blocks[index].text)
-        return any(_FAMILY.search(folded, *page.sentence(index, m.start, m.end))
-                   for m in mentions)
+def _family_beside_official(page: Page, index: int) -> bool:
+    """A family word in a sentence of block `index` that names the official."""
+    mentions = page.mentions(index)
+    if not mentions:
+        return False
+    folded = fold(page.blocks[index].text)
+    return any(_FAMILY.search(folded, *page.sentence(index, m.start, m.end)) for m in mentions)
 
 
 def _member_in_text(profile: Profile, page: Page, member: Member,
-                    family_page: _FamilyPage) -> Iterator[WebMatch]:
+                    family_on_page: Callable[[], bool]) -> Iterator[WebMatch]:
     """A first name (with a family surname or none) where the text ties it to the official.
 
     A bare first name needs a family word or the official in its sentence; a full
@@ -92,8 +82,8 @@ def _member_in_text(profile: Profile, page: Page, member: Member,
             if end > found.end():
                 if block_family is None:
                     block_family = bool(_FAMILY.search(folded))
-                tied = family or block_family or bool(page.mentions(index)) or bool(
-                    family_page)
+                tied = (family or block_family or bool(page.mentions(index))
+                        or family_on_page())
             elif member.official_first:  # a bare "Willem" next to Willem Maas is Willem Maas
                 tied = family
             else:
