@@ -39,19 +39,8 @@ DEFAULT_KEY = "benchmark-key-0000"
 MAX_WINDOW = 1000
 FAULT_MODES = ("http500", "http503", "truncated", "hang")
 
-SEARCH_PARAMS = (
-    "kvknummer",
-    "rsin",
-    "vestigingsnummer",
-    "naam",
-    "straatnaam",
-    "plaats",
-    "postcode",
-    "huisnummer",
-    "huisletter",
-    "postbusnummer",
-)
 ADDRESS_PARAMS = ("straatnaam", "plaats", "postcode", "huisnummer", "huisletter")
+SEARCH_PARAMS = ("kvknummer", "rsin", "vestigingsnummer", "naam", *ADDRESS_PARAMS, "postbusnummer")
 RECHTSVORMEN = {
     "Eenmanszaak": ("Eenmanszaak", "Eenmanszaak"),
     "VOF": ("VennootschapOnderFirma", "Vennootschap onder firma"),
@@ -85,13 +74,13 @@ def padding(seed: str) -> str:
     return " " * (9 + zlib.crc32(seed.encode()) % 33)
 
 
-def with_links(body: Json, list_style: bool, items: list[tuple[str, str]]) -> Json:
-    """``body`` with its links: real responses carry either ``_links: {rel: {href}}`` or
-    ``links: [{rel, href}]``."""
+def with_links(body: Json, list_style: bool, links: dict[str, str]) -> Json:
+    """``body`` with its links (rel to href): real responses carry either
+    ``_links: {rel: {href}}`` or ``links: [{rel, href}]``."""
     if list_style:
-        body["links"] = [{"rel": rel, "href": href} for rel, href in items]
+        body["links"] = [{"rel": rel, "href": href} for rel, href in links.items()]
     else:
-        body["_links"] = {rel: {"href": href} for rel, href in items}
+        body["_links"] = {rel: {"href": href} for rel, href in links.items()}
     return body
 
 
@@ -257,14 +246,9 @@ class Register:
                 "sbiActiviteiten": self.sbi(company),
             }
         )
-        return with_links(
-            body,
-            list_style,
-            [
-                ("self", f"{base}/v1/vestigingsprofielen/{vnr}"),
-                ("basisprofiel", f"{base}/v1/basisprofielen/{company['kvkNummer']}"),
-            ],
-        )
+        return with_links(body, list_style, {
+            "self": f"{base}/v1/vestigingsprofielen/{vnr}",
+            "basisprofiel": f"{base}/v1/basisprofielen/{company['kvkNummer']}"})
 
     def hoofdvestiging(self, company: Json, base: str, list_style: bool) -> Json:
         vest = self.head_office(company)
@@ -278,14 +262,9 @@ class Register:
             "totaalWerkzamePersonen": vest["werkzamePersonen"],
             "adressen": self.addresses(vest),
         }
-        return with_links(
-            body,
-            list_style,
-            [
-                ("self", f"{base}/v1/basisprofielen/{kvk}/hoofdvestiging"),
-                ("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vnr}"),
-            ],
-        )
+        return with_links(body, list_style, {
+            "self": f"{base}/v1/basisprofielen/{kvk}/hoofdvestiging",
+            "vestigingsprofiel": f"{base}/v1/vestigingsprofielen/{vnr}"})
 
     def eigenaar(self, company: Json, base: str, list_style: bool) -> Json:
         short, long = RECHTSVORMEN[company["rechtsvorm"]]
@@ -293,11 +272,8 @@ class Register:
         if company["rsin"]:
             body["rsin"] = company["rsin"]
         body.update({"rechtsvorm": short, "uitgebreideRechtsvorm": long})
-        return with_links(
-            body,
-            list_style,
-            [("self", f"{base}/v1/basisprofielen/{company['kvkNummer']}/eigenaar")],
-        )
+        return with_links(body, list_style, {
+            "self": f"{base}/v1/basisprofielen/{company['kvkNummer']}/eigenaar"})
 
     def basisprofiel(self, kvk: str, base: str, list_style: bool) -> Json:
         company = self.company(kvk)
@@ -313,14 +289,9 @@ class Register:
             body["statutaireNaam"] = company["statutaireNaam"]
         body["handelsnamen"] = self.trade_names(company["handelsnamen"])
         body["sbiActiviteiten"] = self.sbi(company)
-        with_links(
-            body,
-            list_style,
-            [
-                ("self", f"{base}/v1/basisprofielen/{kvk}"),
-                ("vestigingen", f"{base}/v1/basisprofielen/{kvk}/vestigingen"),
-            ],
-        )
+        with_links(body, list_style, {
+            "self": f"{base}/v1/basisprofielen/{kvk}",
+            "vestigingen": f"{base}/v1/basisprofielen/{kvk}/vestigingen"})
         body["_embedded"] = {
             "hoofdvestiging": self.hoofdvestiging(company, base, list_style),
             "eigenaar": self.eigenaar(company, base, list_style),
@@ -346,9 +317,8 @@ class Register:
             }
             if not vest["afgeschermd"]:
                 row["volledigAdres"] = self.visiting_address(vest)["volledigAdres"]
-            with_links(
-                row, list_style, [("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vnr}")]
-            )
+            with_links(row, list_style,
+                       {"vestigingsprofiel": f"{base}/v1/vestigingsprofielen/{vnr}"})
             rows.append(row)
         commercial = sum(v["commercieel"] for v in listed)
         body: Json = {
@@ -358,9 +328,8 @@ class Register:
             "totaalAantalVestigingen": len(listed),
             "vestigingen": rows,
         }
-        return with_links(
-            body, list_style, [("self", f"{base}/v1/basisprofielen/{kvk}/vestigingen")]
-        )
+        return with_links(body, list_style,
+                          {"self": f"{base}/v1/basisprofielen/{kvk}/vestigingen"})
 
     # -- zoeken --------------------------------------------------------------------------------
 
@@ -445,24 +414,24 @@ class Register:
             params.update({"pagina": str(n), "resultatenperpagina": str(per_page)})
             return f"{base}/v2/zoeken?{urlencode(params)}"
 
-        items = [("self", page_href(page))]
+        links = {"self": page_href(page)}
         if page > 1:
-            items.append(("previous", page_href(page - 1)))
+            links["previous"] = page_href(page - 1)
         if start + per_page < len(window):
-            items.append(("next", page_href(page + 1)))
+            links["next"] = page_href(page + 1)
         body: Json = {
             "pagina": page,
             "resultatenPerPagina": per_page,
             "totaal": len(matches),
             "resultaten": rows,
         }
-        return with_links(body, list_style, items)
+        return with_links(body, list_style, links)
 
     def search_row(
         self, company: Json, vest: Json | None, base: str, list_style: bool, with_active: bool
     ) -> Json:
         kvk = company["kvkNummer"]
-        profile = ("basisprofiel", f"{base}/v1/basisprofielen/{kvk}")
+        profile = {"basisprofiel": f"{base}/v1/basisprofielen/{kvk}"}
         if vest is None:
             row: Json = {"kvkNummer": kvk}
             if company["rsin"]:
@@ -470,7 +439,7 @@ class Register:
             row.update({"naam": company["statutaireNaam"], "type": "rechtspersoon"})
             if with_active:
                 row["actief"] = ja_nee(not company.get("datumEinde"))
-            return with_links(row, list_style, [profile])
+            return with_links(row, list_style, profile)
         vnr = vest["vestigingsnummer"]
         names = company["handelsnamen"] if vest["hoofd"] else vest["handelsnamen"]
         row = {"kvkNummer": kvk, "vestigingsnummer": vnr, "naam": names[0]}
@@ -495,11 +464,8 @@ class Register:
         row["type"] = "hoofdvestiging" if vest["hoofd"] else "nevenvestiging"
         if with_active:
             row["actief"] = ja_nee(vest["actief"])
-        return with_links(
-            row,
-            list_style,
-            [profile, ("vestigingsprofiel", f"{base}/v1/vestigingsprofielen/{vnr}")],
-        )
+        return with_links(row, list_style, {
+            **profile, "vestigingsprofiel": f"{base}/v1/vestigingsprofielen/{vnr}"})
 
     @staticmethod
     def int_param(q: dict[str, str], name: str, default: int | None, low: int, high: int) -> Any:

@@ -145,42 +145,10 @@ SURNAMES: list[tuple[str, str]] = [
     ("", "Schouten"), ("van der", "Heijden"), ("", "Sánchez"), ("", "Nguyen"), ("", "Doğan"),
 ]  # fmt: skip
 
-# (activity word, SBI code, SBI description)
-ACTIVITIES: list[tuple[str, str, str]] = [
-    ("Klussen", "43999", "Overige gespecialiseerde werkzaamheden in de bouw"),
-    ("Advies", "70221", "Organisatie-adviesbureaus"),
-    ("Fotografie", "74201", "Fotografen"),
-    ("Coaching", "85592", "Bedrijfsopleiding en -training"),
-    ("Schilderwerken", "43341", "Schilders"),
-    ("Installatietechniek", "43221", "Loodgieters en fitters"),
-    ("Tuinontwerp", "81300", "Landschapsverzorging"),
-    ("Administratie", "69204", "Administratiekantoren"),
-    ("Vertalingen", "74300", "Vertalers en tolken"),
-    ("Timmerwerken", "43320", "Bouwtimmeren"),
-    ("Webdesign", "62011", "Ontwikkelen en produceren van software"),
-    ("Consultancy", "70221", "Organisatie-adviesbureaus"),
-    ("Yoga", "93130", "Fitnesscentra"),
-    ("Muziekles", "85520", "Culturele educatie"),
-    ("Bijles", "85599", "Overige educatie"),
-    ("Interim Management", "70221", "Organisatie-adviesbureaus"),
-    ("Bouwadvies", "71121", "Ingenieurs en technisch ontwerp"),
-    ("Catering", "56210", "Eventcatering"),
-    ("Pedicure", "96022", "Schoonheidsverzorging"),
-    ("Schoonmaak", "81211", "Interieurreiniging"),
-]
-# (shop word placed before a name, SBI code, SBI description)
-SHOPS: list[tuple[str, str, str]] = [
-    ("Bakkerij", "10711", "Brood- en banketbakkerijen"),
-    ("Kapsalon", "96021", "Haarverzorging"),
-    ("Slagerij", "47221", "Winkels in vlees en vleeswaren"),
-    ("Bloemsierkunst", "47761", "Winkels in bloemen en planten"),
-    ("Fietsenmakerij", "95290", "Reparatie van overige consumentenartikelen"),
-    ("Schildersbedrijf", "43341", "Schilders"),
-    ("Hoveniersbedrijf", "81300", "Landschapsverzorging"),
-    ("Autobedrijf", "45201", "Onderhoud en reparatie van personenauto's"),
-    ("Praktijk", "86919", "Overige paramedische praktijken"),
-    ("Atelier", "90031", "Beoefening van beeldende kunst"),
-]
+# (word, SBI code, SBI description): activities follow a name, shop words precede one
+_SBI = json.loads((HERE / "sbi.json").read_text(encoding="utf-8"))
+ACTIVITIES: list[tuple[str, str, str]] = [tuple(row) for row in _SBI["activities"]]
+SHOPS: list[tuple[str, str, str]] = [tuple(row) for row in _SBI["shops"]]
 NEUTRAL_ADJ = [
     "Groene",
     "Blauwe",

@@ -7,6 +7,7 @@ import pytest
 from exposurecheck.matching.names import (
     NameMatch,
     PersonName,
+    match_first_name,
     match_person,
     normalise_name_text,
     parse_person_name,
@@ -483,3 +484,17 @@ def test_letters_nfkd_keeps_whole_are_folded(roster: str, written: str) -> None:
     ("Mw. Zwart", "surname"), ("M.R. Zwart", "none"), ("Dhr. K. Zwart", "none")])
 def test_a_title_before_the_name_is_no_initial(written: str, strength: str) -> None:
     assert match_person(parse_person_name("Bram Zwart"), written).strength == strength
+
+
+def test_a_first_name_alone_is_a_weak_match_for_the_one_who_bears_it() -> None:
+    lotte = parse_person_name("Lotte de Boer")
+    match = match_first_name(lotte, ["Kapsalon Lotte", "Haarmode"])
+    assert match is not None
+    assert (match.strength, match.score) == ("surname", 0.6)
+    assert [f.field for f in match.fields] == ["first_name"]
+    assert match_first_name(lotte, ["Kapsalon Lot", "Lottes Haarmode"]) is None
+
+
+def test_a_short_first_name_alone_says_nothing() -> None:
+    assert match_first_name(parse_person_name("Bo de Boer"), ["Kapsalon Bo"]) is None
+    assert match_first_name(parse_person_name("Eva de Boer"), ["Kapsalon Eva"]) is not None

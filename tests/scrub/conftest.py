@@ -1,4 +1,4 @@
-"""An invented roster and small documents of every format, built in the test."""
+"""An invented roster (roster.yaml) and small documents of every format, built in the test."""
 
 from __future__ import annotations
 
@@ -11,19 +11,7 @@ from exposurecheck.models import Roster
 from exposurecheck.roster import load_roster
 from exposurecheck.scrub.detect import Detector
 
-ROSTER_YAML = """\
-officials:
-  - id: t-001
-    name: Hendrika Smit
-    role: burgemeester
-    organisation: Gemeente Raalte
-    home: {street: Zwolsestraat, number: 41, letter: b, postcode: "8102 AB", city: Raalte}
-    household:
-      - {name: Gerrit Smit, relation: partner}
-    phones: ["06 4123 9876"]
-    emails: ["hsmit.thuis@example.nl"]
-    birth_date: 1968-07-14
-"""
+ROSTER = Path(__file__).with_name("roster.yaml")
 BSN = "111222333"  # passes the elfproef; invented
 IBAN = "NL91ABNA0417164300"
 PHONE = "06-12345678"
@@ -43,7 +31,7 @@ def mail_with_broken_pdf(subject: str, payload: bytes, filename: str) -> bytes:
 @pytest.fixture
 def roster_path(tmp_path: Path) -> Path:
     path = tmp_path / "roster.yaml"
-    path.write_text(ROSTER_YAML, encoding="utf-8")
+    path.write_text(ROSTER.read_text(encoding="utf-8"), encoding="utf-8")
     return path
 
 

@@ -637,3 +637,17 @@ def match_person(person: PersonName, text: str) -> NameMatch:
         return _NO_MATCH
     bonus = 0.05 if len(parts_found) > 1 else 0.0
     return NameMatch(best.strength, round(min(best.score + bonus, 1.0), 4), best.fields)
+
+
+def match_first_name(person: PersonName, names: Iterable[str]) -> NameMatch | None:
+    """One of `person`'s first names as a word of `names` ("Kapsalon Lotte"), scored as weak
+    as a surname alone.
+
+    Never evidence on its own: only where something else (the home address) already ties the
+    names to the household may it tell which member they belong to.
+    """
+    words = {word for name in names for word in normalise_name_text(name).split()}
+    if any(len(first) >= 3 and first in words for first in person.first_names):
+        return NameMatch(strength="surname", score=0.6,
+                         fields=(FieldMatch(field="first_name", score=1.0),))
+    return None

@@ -89,25 +89,11 @@ UNAUTHORIZED_TEXT = "Geen of onjuiste apikey aangeleverd"
 TOO_MANY_CODE = "429"
 TOO_MANY_TEXT = "Te veel verzoeken, probeer het later opnieuw"
 
-ZOEKEN_PARAMS = (
-    "kvkNummer",
-    "rsin",
-    "vestigingsnummer",
-    "naam",
-    "straatnaam",
-    "plaats",
-    "postcode",
-    "huisnummer",
-    "huisletter",
-    "postbusnummer",
-    "type",
-    "inclusiefInactieveRegistraties",
-    "pagina",
-    "resultatenPerPagina",
-)
-_CANONICAL = {name.lower(): name for name in ZOEKEN_PARAMS}
 _ADDRESS_PARAMS = ("straatnaam", "plaats", "postcode", "huisnummer", "huisletter", "postbusnummer")
 _CRITERIA = ("kvkNummer", "rsin", "vestigingsnummer", "naam", *_ADDRESS_PARAMS)
+ZOEKEN_PARAMS = (*_CRITERIA, "type", "inclusiefInactieveRegistraties", "pagina",
+                 "resultatenPerPagina")
+_CANONICAL = {name.lower(): name for name in ZOEKEN_PARAMS}
 _TYPES = ("hoofdvestiging", "nevenvestiging", "rechtspersoon")
 
 _BASE = r"(?P<base>(?:/[^?#]*)?/api)"

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -75,14 +75,16 @@ class RosterError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
+    """One official as the file holds it, and where: the row a problem is reported at."""
+
     row: str
     data: object
 
 
-@dataclass(frozen=True)
-class _Document:
+class _Document(NamedTuple):
+    """A parsed roster file before validation: its officials and its `sites` section."""
+
     entries: list[_Entry]
     sites: object = None
 

@@ -56,8 +56,8 @@ from exposurecheck.matching.address import (
 from exposurecheck.matching.names import (
     NameMatch,
     PersonName,
+    match_first_name,
     match_person,
-    normalise_name_text,
     parse_person_name,
     search_terms,
 )
@@ -572,13 +572,10 @@ def _first_name_attribution(people: list[_Person],
     Elsewhere it never is; here the address already ties the business to the
     household, and the name only tells which member it belongs to.
     """
-    words = {word for name in names for word in normalise_name_text(name).split()}
     for person in people:
-        for first_name in person.parsed.first_names:
-            if len(first_name) >= 3 and first_name in words:
-                match = NameMatch(strength="surname", score=0.6,
-                                  fields=(FieldMatch(field="first_name", score=1.0),))
-                return _Attribution(person.subject, person.name, match, False)
+        match = match_first_name(person.parsed, names)
+        if match is not None:
+            return _Attribution(person.subject, person.name, match, False)
     return None
 
 
