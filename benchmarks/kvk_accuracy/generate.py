@@ -744,12 +744,20 @@ class World:
     def record(
         self, official: Official, case: str, company: Company, vest: Vestiging, note: str = ""
     ) -> None:
+        """A planted case of ``official``: counted among its cases and written to planted.json."""
         official.cases.append(case)
+        self.planted_row(official, case, company, vest, ALL_CASES[case][1], note)
+
+    def planted_row(
+        self, official: Official, case: str, company: Company, vest: Vestiging, polarity: str,
+        note: str,
+    ) -> None:
+        """A row of planted.json; for a case's second establishment the case is not counted."""
         self.planted.append(
             {
                 "official_id": official.oid,
                 "case": case,
-                "polarity": ALL_CASES[case][1],
+                "polarity": polarity,
                 "kvk_number": company.kvk,
                 "vestigingsnummer": vest.vnr,
                 "trade_name": vest.handelsnamen[0],
@@ -796,18 +804,9 @@ class World:
                         o.declared.append(c.kvk)
                     self.record(o, case, c, c.vestigingen[0])
                     if len(c.vestigingen) > 1:
-                        self.planted.append(
-                            {
-                                "official_id": o.oid,
-                                "case": "shielded_company_public_branch",
-                                "polarity": "negative",
-                                "kvk_number": c.kvk,
-                                "vestigingsnummer": c.vestigingen[1].vnr,
-                                "trade_name": c.vestigingen[1].handelsnamen[0],
-                                "declared": True,
-                                "note": "public nevenvestiging of a shielded eenmanszaak",
-                            }
-                        )
+                        self.planted_row(o, "shielded_company_public_branch", c,
+                                         c.vestigingen[1], "negative",
+                                         "public nevenvestiging of a shielded eenmanszaak")
                 elif case == "partner_business_home_exposed":
                     o = self.pick(lambda o: o.partner() is not None)
                     partner = o.partner()
@@ -859,18 +858,9 @@ class World:
                     if n >= 5:
                         o.declared.append(c.kvk)
                     self.record(o, case, c, c.vestigingen[1], note=form)
-                    self.planted.append(
-                        {
-                            "official_id": o.oid,
-                            "case": "nevenvestiging_home_head_office",
-                            "polarity": "negative",
-                            "kvk_number": c.kvk,
-                            "vestigingsnummer": c.vestigingen[0].vnr,
-                            "trade_name": c.vestigingen[0].handelsnamen[0],
-                            "declared": c.kvk in o.declared,
-                            "note": "hoofdvestiging (not at home) of a company with a home branch",
-                        }
-                    )
+                    self.planted_row(o, "nevenvestiging_home_head_office", c, c.vestigingen[0],
+                                     "negative",
+                                     "hoofdvestiging (not at home) of a company with a home branch")
                 elif case == "declared_noname_home":
                     o = self.pick(lambda o: True)
                     form = rng.choice(["Eenmanszaak", "Eenmanszaak", "BV"])
