@@ -32,12 +32,6 @@ from exposurecheck.reporters.labels import label
 from exposurecheck.reporters.safe import plain
 
 
-class DiffFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-
-
 class Change(StrEnum):
     """Listed worst first: the order of the rows in every rendering."""
 
@@ -311,6 +305,14 @@ def render_diff_markdown(diff: ReportDiff, lang: Lang) -> str:
     if diff.redacted:
         lines += [f"_{label('redacted', lang)}_", ""]
     return "\n".join(lines)
+
+
+class DiffFormat(StrEnum):
+    """The formats `exposurecheck diff` writes, each with its renderer below."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
 
 
 def render_diff(diff: ReportDiff, output_format: DiffFormat, lang: Lang) -> str:

@@ -248,10 +248,16 @@ class Usage(Frozen):
     kvk: KvkUsage | None = None
 
 
-class Report(Frozen):
+class Stamped(Frozen):
+    """What a JSON document the tool writes begins with: its schema's version, when it was made
+    and by which tool, so that a reader can tell an old report from a new one."""
+
     schema_version: str = "1.0"
     generated_at: datetime
     tool: ToolInfo
+
+
+class Report(Stamped):
     lang: str
     redacted: bool
     sources: tuple[SourceId, ...]

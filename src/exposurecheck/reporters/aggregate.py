@@ -27,8 +27,8 @@ from exposurecheck.models import (
     Report,
     Severity,
     SourceId,
+    Stamped,
     Status,
-    ToolInfo,
 )
 from exposurecheck.reporters.charts import DEFAULT_COLOUR, Bar, bar_chart
 from exposurecheck.reporters.interface import RenderOptions
@@ -178,12 +178,9 @@ class RoleGroup(Frozen):
     exposures: int
 
 
-class Aggregate(Frozen):
+class Aggregate(Stamped):
     """What `--summary-only` shows: counts only, open exposures unless the name says otherwise."""
 
-    schema_version: str = "1.0"
-    generated_at: datetime
-    tool: ToolInfo
     sources: tuple[SourceId, ...]
     min_role_group: int
     officials: int
