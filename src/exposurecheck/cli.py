@@ -63,29 +63,12 @@ FailOnOpt = Annotated[Severity | None, typer.Option(
                       "(default: low).")]
 SourcesOpt = Annotated[str | None, typer.Option(
     "--sources", help="Comma-separated sources, e.g. kvk (default: every configured one).")]
-ConcurrencyOpt = Annotated[int | None, typer.Option(
-    "--concurrency", min=1, max=256, help="Officials audited at the same time (default: 8).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")]
-CheckpointOpt = Annotated[Path | None, typer.Option(
-    "--checkpoint", help="Save each finished official here; rerun with the same file to "
-                         "continue an interrupted audit.")]
 BaselineOpt = Annotated[Path | None, typer.Option(
     "--baseline", help="Accepted risks (default: ./.exposurecheck-baseline.json if it "
                        "exists); see 'exposurecheck baseline create'.")]
-SummaryOnlyOpt = Annotated[bool, typer.Option(
-    "--summary-only", help="Only counts, with no name, id or address: safe to share with a "
-                           "council.")]
-SplitOpt = Annotated[Path | None, typer.Option(
-    "--split", help="Write one report per official into this directory, named by id "
-                    "(mode 0600).")]
 NoCacheOpt = Annotated[bool, typer.Option(
     "--no-cache", help="Neither read nor write the on-disk cache of web pages.")]
-EstimateOpt = Annotated[bool, typer.Option(
-    "--estimate", help="Make only KVK's free searches and print how many paid requests the "
-                       "audit would make and what they cost; exit 0.")]
-MaxPaidOpt = Annotated[int | None, typer.Option(
-    "--max-paid-requests", min=0, help="Stop making paid KVK requests at this number; "
-                                       "officials not fully checked are incomplete (exit 3).")]
 ConfigOpt = Annotated[Path | None, typer.Option(
     "--config", help="Settings file (default: ./exposurecheck.toml or [tool.exposurecheck] in "
                      "./pyproject.toml).")]
@@ -137,11 +120,30 @@ def build_app(transport: httpx.AsyncBaseTransport | None = None,
         roster: Annotated[Path, typer.Argument(help="Roster file: .yaml, .json or .csv.")],
         sources: SourcesOpt = None, output_format: FormatOpt = None, output: OutputOpt = None,
         reveal: RevealOpt = False, lang: LangOpt = None, fail_on: FailOnOpt = None,
-        concurrency: ConcurrencyOpt = None, quiet: QuietOpt = False,
-        checkpoint: CheckpointOpt = None, config: ConfigOpt = None,
-        baseline: BaselineOpt = None, summary_only: SummaryOnlyOpt = False,
-        split: SplitOpt = None, no_cache: NoCacheOpt = False,
-        estimate: EstimateOpt = False, max_paid_requests: MaxPaidOpt = None,
+        concurrency: Annotated[int | None, typer.Option(
+            "--concurrency", min=1, max=256,
+            help="Officials audited at the same time (default: 8).")] = None,
+        quiet: QuietOpt = False,
+        checkpoint: Annotated[Path | None, typer.Option(
+            "--checkpoint", help="Save each finished official here; rerun with the same file "
+                                 "to continue an interrupted audit.")] = None,
+        config: ConfigOpt = None, baseline: BaselineOpt = None,
+        summary_only: Annotated[bool, typer.Option(
+            "--summary-only",
+            help="Only counts, with no name, id or address: safe to share with a council.")]
+        = False,
+        split: Annotated[Path | None, typer.Option(
+            "--split", help="Write one report per official into this directory, named by id "
+                            "(mode 0600).")] = None,
+        no_cache: NoCacheOpt = False,
+        estimate: Annotated[bool, typer.Option(
+            "--estimate", help="Make only KVK's free searches and print how many paid "
+                               "requests the audit would make and what they cost; exit 0.")]
+        = False,
+        max_paid_requests: Annotated[int | None, typer.Option(
+            "--max-paid-requests", min=0,
+            help="Stop making paid KVK requests at this number; officials not fully checked "
+                 "are incomplete (exit 3).")] = None,
     ) -> None:
         """Audit every official in a roster file."""
         from exposurecheck.roster import load_roster

@@ -19,6 +19,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from exposurecheck import cli
 from exposurecheck.baseline import (
     BASELINE_FILE,
     BaselineError,
@@ -34,8 +35,6 @@ from exposurecheck.output import write_private
 
 LangOpt = Annotated[Lang | None, typer.Option(
     "--lang", help="Language (default: from the locale).")]
-RevealOpt = Annotated[bool, typer.Option(
-    "--reveal", help="Show personal data (names, addresses) instead of masking it.")]
 
 
 class ReportFileError(Exception):
@@ -136,7 +135,7 @@ def register(app: typer.Typer) -> None:
             "--format", "-f", help="Output format.")] = DiffFormat.TABLE,
         output: Annotated[Path | None, typer.Option(
             "--output", "-o", help="Write to this file (mode 0600) instead of stdout.")] = None,
-        lang: LangOpt = None, reveal: RevealOpt = False,
+        lang: LangOpt = None, reveal: cli.RevealOpt = False,
     ) -> None:
         """Compare two audits: resolved, new, persisting and resurfaced exposures.
 
@@ -208,7 +207,7 @@ def register(app: typer.Typer) -> None:
             "--format", "-f", help="Letter format.")] = LetterFormat.TEXT,
         lang: Annotated[Lang | None, typer.Option(
             "--lang", help="Language of the letters (default: the report's).")] = None,
-        reveal: RevealOpt = False,
+        reveal: cli.RevealOpt = False,
         roster: Annotated[Path | None, typer.Option(
             "--roster", help="Roster to take the official's own data from (with --reveal).")]
         = None,
