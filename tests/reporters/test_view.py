@@ -6,11 +6,12 @@ import pytest
 
 from exposurecheck.i18n import Lang
 from exposurecheck.models import Report
-from exposurecheck.reporters import markdown
+from exposurecheck.reporters import html, markdown
 from exposurecheck.reporters.interface import RenderOptions
-from exposurecheck.reporters.view import report_view
+from exposurecheck.reporters.view import Section, SectionRenderer, report_view
 
 from tests.reporters.test_html import hostile_report, varied_report
+from tests.reporters.test_not_read import NOT_READ
 
 
 def test_findings_most_urgent_first_and_each_step_once_with_its_findings() -> None:
@@ -57,5 +58,22 @@ def test_the_view_is_frozen_and_markdown_shows_what_it_holds() -> None:
 
 def test_only_a_complete_official_with_nothing_found_is_clean(report: Report) -> None:
     blocks = {b.id: b for b in report_view(report, Lang.EN).officials}
-    assert blocks["demo-004"].clean and not blocks["demo-004"].findings
-    assert not any(b.clean for b in blocks.values() if b.findings or not b.complete)
+    assert Section.CLEAN in blocks["demo-004"].sections and not blocks["demo-004"].findings
+    assert not any(Section.CLEAN in b.sections for b in blocks.values()
+                   if b.findings or not b.complete)
+
+
+@pytest.mark.parametrize("sections", [html.SECTIONS, markdown.SECTIONS], ids=["html", "markdown"])
+def test_every_section_has_a_rendering(sections: dict[Section, SectionRenderer]) -> None:
+    assert set(sections) == set(Section)
+
+
+def test_sections_are_chosen_and_ordered_in_the_view(report: Report) -> None:
+    hostile = hostile_report()
+    incomplete = hostile.officials[0].model_copy(update={"not_read": NOT_READ})
+    (block,) = report_view(hostile.model_copy(update={"officials": (incomplete,)}),
+                           Lang.EN).officials
+    assert not block.complete and block.findings
+    assert block.sections == (Section.ERRORS, Section.NOT_READ, Section.FINDINGS)
+    clean = next(b for b in report_view(report, Lang.EN).officials if b.id == "demo-004")
+    assert clean.sections == (Section.CLEAN,)

@@ -14,7 +14,15 @@ from exposurecheck.models import Report
 from exposurecheck.reporters.aggregate import html_document, overview_html, word
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.safe import clean_output, escape
-from exposurecheck.reporters.view import FindingRow, Label, OfficialBlock, Step, report_view
+from exposurecheck.reporters.view import (
+    FindingRow,
+    Label,
+    OfficialBlock,
+    Section,
+    SectionRenderer,
+    Step,
+    report_view,
+)
 
 _NUMERIC = ' class="n"'
 _SETTLED = ' class="settled"'
@@ -114,26 +122,30 @@ def _contents(officials: Sequence[OfficialBlock], lang: Lang) -> str:
 def _official(block: OfficialBlock, lang: Lang) -> str:
     anchor = _anchor(block.number)
     who = " · ".join(escape(p) for p in block.who)
-    parts = [f'<section class="official" id="{anchor}" aria-labelledby="{anchor}-h">\n'
-             f'<h2 id="{anchor}-h">{escape(block.name)} '
-             f'<span class="id">{escape(block.id)}</span></h2>\n'
-             + (f'<p class="who">{who}</p>\n' if who else "")]
-    if not block.complete:
-        errors = "".join(f"<li><strong>{escape(e.source)}</strong>: "
-                         f"{escape(e.kind)}: {escape(e.message)}</li>"
-                         for e in block.errors)
-        parts.append(f'<div class="errors" role="note"><p>'
-                     f'{_badge("incomplete", word("incomplete", lang))} '
-                     f'{escape(word("incomplete_note", lang))}</p>\n'
-                     f'<p>{escape(word("source_errors", lang))}:</p><ul>{errors}</ul></div>\n')
-    if block.not_read:
-        parts.append(f'<p class="not-read">{escape(block.not_read)}</p>\n')
-    if block.findings:
-        parts += [_findings(block.findings, lang), _steps(block.steps, lang)]
-    if block.clean:
-        parts.append(f'<p class="clean">{escape(word("no_findings", lang))}</p>\n')
-    parts.append("</section>\n")
-    return "".join(parts)
+    return (f'<section class="official" id="{anchor}" aria-labelledby="{anchor}-h">\n'
+            f'<h2 id="{anchor}-h">{escape(block.name)} '
+            f'<span class="id">{escape(block.id)}</span></h2>\n'
+            + (f'<p class="who">{who}</p>\n' if who else "")
+            + "".join(SECTIONS[s](block, lang) for s in block.sections) + "</section>\n")
+
+
+def _errors(block: OfficialBlock, lang: Lang) -> str:
+    errors = "".join(f"<li><strong>{escape(e.source)}</strong>: "
+                     f"{escape(e.kind)}: {escape(e.message)}</li>"
+                     for e in block.errors)
+    return (f'<div class="errors" role="note"><p>'
+            f'{_badge("incomplete", word("incomplete", lang))} '
+            f'{escape(word("incomplete_note", lang))}</p>\n'
+            f'<p>{escape(word("source_errors", lang))}:</p><ul>{errors}</ul></div>\n')
+
+
+SECTIONS: dict[Section, SectionRenderer] = {
+    Section.ERRORS: _errors,
+    Section.NOT_READ: lambda block, _: f'<p class="not-read">{escape(block.not_read or "")}</p>\n',
+    Section.FINDINGS: lambda block, lang: (_findings(block.findings, lang)
+                                           + _steps(block.steps, lang)),
+    Section.CLEAN: lambda _, lang: f'<p class="clean">{escape(word("no_findings", lang))}</p>\n',
+}
 
 
 def _badge(css_class: str, text: str) -> str:

@@ -13,7 +13,14 @@ from exposurecheck.models import Report
 from exposurecheck.reporters.aggregate import markdown_table, md, overview_markdown, word
 from exposurecheck.reporters.interface import RenderOptions
 from exposurecheck.reporters.safe import clean_output
-from exposurecheck.reporters.view import FindingRow, OfficialBlock, Step, report_view
+from exposurecheck.reporters.view import (
+    FindingRow,
+    OfficialBlock,
+    Section,
+    SectionRenderer,
+    Step,
+    report_view,
+)
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -42,17 +49,20 @@ def _official(block: OfficialBlock, lang: Lang) -> str:
     parts = [f"## {md(block.name)} ({md(block.id)})\n"]
     if block.who:
         parts.append(md(" · ".join(block.who)) + "\n")
-    if not block.complete:
-        parts.append(f"**{md(word('incomplete', lang))}**: {md(word('incomplete_note', lang))}\n")
-        parts.append("\n".join(f"- {md(e.source)}: {md(e.kind)}: {md(e.message)}"
-                               for e in block.errors) + "\n")
-    if block.not_read:
-        parts.append(f"{md(block.not_read)}\n")
-    if block.findings:
-        parts += [_findings(block.findings, lang), _steps(block.steps, lang)]
-    if block.clean:
-        parts.append(f"{md(word('no_findings', lang))}\n")
+    parts += [SECTIONS[s](block, lang) for s in block.sections]
     return "\n".join(parts)
+
+
+SECTIONS: dict[Section, SectionRenderer] = {
+    Section.ERRORS: lambda block, lang: (
+        f"**{md(word('incomplete', lang))}**: {md(word('incomplete_note', lang))}\n\n"
+        + "\n".join(f"- {md(e.source)}: {md(e.kind)}: {md(e.message)}" for e in block.errors)
+        + "\n"),
+    Section.NOT_READ: lambda block, _: f"{md(block.not_read or '')}\n",
+    Section.FINDINGS: lambda block, lang: (
+        _findings(block.findings, lang) + "\n" + _steps(block.steps, lang)),
+    Section.CLEAN: lambda _, lang: f"{md(word('no_findings', lang))}\n",
+}
 
 
 def _findings(rows: Sequence[FindingRow], lang: Lang) -> str:

@@ -1,15 +1,17 @@
 """One view of the report for the HTML and Markdown reporters, so the two cannot drift apart.
 
-What a person reads is picked, ordered and worded here once: officials, their findings
-most urgent first, each step once with the findings it concerns, and the words for every
-closed value. The view is plain frozen data; a reporter only lays it out and escapes it.
+What a person reads is picked, ordered and worded here once: officials, which sections
+each official's block shows and in which order, their findings most urgent first, each
+step once with the findings it concerns, and the words for every closed value. The view
+is plain frozen data; a reporter only lays it out and escapes it.
 Values stay exactly as masked or unmasked as the report is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from urllib.parse import urlsplit
 
 from exposurecheck.i18n import Lang
@@ -66,6 +68,15 @@ class Step:
     concerns: tuple[int, ...]
 
 
+class Section(StrEnum):
+    """A part of an official's block, declared in the order shown; every reporter renders each."""
+
+    ERRORS = "errors"  # the search is incomplete: which sources failed
+    NOT_READ = "not_read"
+    FINDINGS = "findings"  # the findings with the steps for them
+    CLEAN = "clean"  # searched completely and nothing found: the one case to say so
+
+
 @dataclass(frozen=True)
 class OfficialBlock:
     number: int
@@ -74,7 +85,6 @@ class OfficialBlock:
     role: str
     who: tuple[str, ...]
     complete: bool
-    clean: bool  # searched completely and nothing found: the one case to say so
     state: Label
     exposures: int
     worst: Label | None
@@ -82,6 +92,10 @@ class OfficialBlock:
     not_read: str | None
     findings: tuple[FindingRow, ...]
     steps: tuple[Step, ...]
+    sections: tuple[Section, ...]  # the parts to show, in the order to show them
+
+
+SectionRenderer = Callable[[OfficialBlock, Lang], str]
 
 
 @dataclass(frozen=True)
@@ -127,17 +141,20 @@ def _official(number: int, result: OfficialResult, lang: Lang) -> OfficialBlock:
     worst = max(open_, key=lambda f: f.severity.rank, default=None)
     state = "complete" if result.complete else "incomplete"
     ordered = _by_urgency(result.findings)
+    not_read = not_read_line(result, lang)
+    shown = {Section.ERRORS: not result.complete, Section.NOT_READ: not_read is not None,
+             Section.FINDINGS: bool(ordered), Section.CLEAN: result.complete and not ordered}
     return OfficialBlock(
         number=number, name=result.name, id=result.id, role=result.role or "",
         who=tuple(p for p in (result.role, result.organisation) if p),
-        complete=result.complete, clean=result.complete and not ordered,
+        complete=result.complete,
         state=Label(state, word(state, lang)), exposures=len(open_),
         worst=_word(worst.severity.value, lang) if worst else None,
         errors=tuple(SourceProblem(word(e.source.value, lang), word(e.kind.value, lang),
                                    e.message) for e in result.errors),
-        not_read=not_read_line(result, lang),
+        not_read=not_read,
         findings=tuple(_finding(n, f, lang) for n, f in enumerate(ordered, start=1)),
-        steps=_steps(ordered))
+        steps=_steps(ordered), sections=tuple(s for s in Section if shown[s]))
 
 
 def _word(value: str, lang: Lang) -> Label:
