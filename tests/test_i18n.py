@@ -79,11 +79,20 @@ _SIDE_BY_SIDE = re.compile(
     r"|[\"']\s+if\s+[^\n]*\bLang\.\w+\s+else\s+f?[\"']")  # "..." if lang is Lang.NL else "..."
 
 
-@pytest.mark.parametrize("line", [
-    'nl=_Text("Titel", "Tekst"),', "    en: tuple[str, str]", 'nl, en = _TEXT[key]',
-    '{"nl": "Aan", "en": "To"}', '{Lang.NL: "verklaring.txt", Lang.EN: "statement.txt"}',
-    '("verwijder de regel" if nl else', "    if lang is Lang.NL:",
-    'return "Aan" if lang is Lang.NL else "To"'])
+# One line of each way the code once held Dutch and English side by side
+_PAIRS_ONCE_WRITTEN = """\
+nl=_Text("Titel", "Tekst"),
+    en: tuple[str, str]
+nl, en = _TEXT[key]
+{"nl": "Aan", "en": "To"}
+{Lang.NL: "verklaring.txt", Lang.EN: "statement.txt"}
+("verwijder de regel" if nl else
+    if lang is Lang.NL:
+return "Aan" if lang is Lang.NL else "To"
+"""
+
+
+@pytest.mark.parametrize("line", _PAIRS_ONCE_WRITTEN.splitlines())
 def test_the_side_by_side_check_sees_a_pair(line: str) -> None:
     assert _SIDE_BY_SIDE.search(line)
 

@@ -58,12 +58,17 @@ class HouseholdMember(Frozen):
     relation: str | None = None
 
 
-class Official(Frozen):
+class Named(Frozen):
+    """Who an official is, as the roster names them and as each result repeats it."""
+
     id: OfficialId
     name: str
-    initials: str | None = None
     role: str | None = None
     organisation: str | None = None
+
+
+class Official(Named):
+    initials: str | None = None
     home: Address | None = None
     household: tuple[HouseholdMember, ...] = ()
     phones: tuple[str, ...] = ()
@@ -215,11 +220,7 @@ class NotRead(Frozen):
     count: int = Field(ge=1)
 
 
-class OfficialResult(CleanText):
-    id: OfficialId
-    name: str
-    role: str | None = None
-    organisation: str | None = None
+class OfficialResult(CleanText, Named):
     sources: tuple[SourceId, ...] = ()
     findings: tuple[Finding, ...] = ()
     errors: tuple[SourceError, ...] = ()

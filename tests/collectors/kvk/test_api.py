@@ -298,8 +298,7 @@ def vestigingen_payload() -> dict[str, Any]:
 
 def test_vestigingen_list() -> None:
     lst = EstablishmentList.model_validate(vestigingen_payload())
-    assert lst.totaalAantalVestigingen == 3
-    assert lst.aantalCommercieleVestigingen == 2
+    assert lst.kvkNummer == "68750110"
     assert lst.links["self"].endswith("/68750110/vestigingen")
     first, second, shielded = lst.vestigingen
     assert isinstance(first, EstablishmentSummary)
@@ -310,6 +309,12 @@ def test_vestigingen_list() -> None:
     assert shielded.adres_afgeschermd is True
     assert shielded.volledigAdres is None
     assert shielded.kvkNummer is None and shielded.commercieel is None
+
+
+def test_vestigingen_counts_are_not_read_so_a_malformed_one_does_not_fail_the_list() -> None:
+    payload = {**vestigingen_payload(), "totaalAantalVestigingen": "veel",
+               "aantalCommercieleVestigingen": [2]}
+    assert len(EstablishmentList.model_validate(payload).vestigingen) == 3
 
 
 # ------------------------------------------------------------------ links + model behaviour

@@ -314,7 +314,7 @@ def test_establishments(router: respx.Router, make: Callable[..., KvkClient]) ->
         (False, True),
     ]
     full = run(call(make(), lambda c: c.establishment_list("68750110")))
-    assert full.totaalAantalVestigingen == 2
+    assert full.kvkNummer == "68750110" and len(full.vestigingen) == 2
 
 
 def test_profile_404_is_not_found(router: respx.Router, make: Callable[..., KvkClient]) -> None:

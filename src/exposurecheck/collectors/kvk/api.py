@@ -267,12 +267,12 @@ class EstablishmentSummary(_Linked):
 
 
 class EstablishmentList(_Linked):
-    """The whole ``/vestigingen`` response (KVK: VestigingList); not paginated."""
+    """The whole ``/vestigingen`` response (KVK: VestigingList); not paginated.
+
+    Its counts (``aantalCommercieleVestigingen`` ...) are not read, so a malformed count
+    cannot fail the list."""
 
     kvkNummer: str | None = None
-    aantalCommercieleVestigingen: Number | None = None
-    aantalNietCommercieleVestigingen: Number | None = None
-    totaalAantalVestigingen: Number | None = None
     vestigingen: tuple[EstablishmentSummary, ...] = ()
 
 
