@@ -125,6 +125,14 @@ def test_size_and_page_caps() -> None:
     assert _problem(data, "a.pdf", DocumentLimits(max_chars=5)) is DocumentProblem.TOO_LARGE
 
 
+@pytest.mark.parametrize(("data", "name"), [(pdf_bytes([["een"]]), "a.pdf"),
+                                            (docx_bytes(["een"]), "a.docx"),
+                                            (odt_bytes(["een"]), "a.odt")])
+def test_a_read_past_its_time_limit_is_a_timeout(data: bytes, name: str) -> None:
+    spent = DocumentLimits(max_seconds=-1)
+    assert _problem(data, name, spent) is DocumentProblem.TIMEOUT
+
+
 def test_a_zip_bomb_is_refused_before_it_is_inflated() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

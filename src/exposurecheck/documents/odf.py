@@ -11,10 +11,9 @@ from lxml import etree
 from exposurecheck.documents.archive import open_zip, parse_xml, read_member
 from exposurecheck.documents.layout import page, table_lines, unwrap
 from exposurecheck.documents.reader import (
-    Deadline,
+    Budget,
     DocumentError,
     DocumentKind,
-    DocumentLimits,
     DocumentProblem,
     DocumentText,
 )
@@ -29,8 +28,8 @@ _ROW, _CELL = f"{{{_TABLE}}}table-row", f"{{{_TABLE}}}table-cell"
 _MAX_SPACES = 100
 
 
-def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
-    with open_zip(data, limits) as archive:
+def read(data: bytes, budget: Budget) -> DocumentText:
+    with open_zip(data, budget.limits) as archive:
         mimetype = read_member(archive, "mimetype")
         if mimetype is not None and mimetype.strip() != b"application/vnd.oasis.opendocument.text":
             raise DocumentError(DocumentProblem.UNSUPPORTED, "an OpenDocument that is not text")
@@ -40,7 +39,7 @@ def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentTex
         styles = read_member(archive, "styles.xml")
         meta = read_member(archive, "meta.xml")
     lines = list(_lines(parse_xml(content)))
-    deadline.check()
+    budget.check()
     if styles is not None:
         lines += _lines(parse_xml(styles))
     title = ""

@@ -15,10 +15,9 @@ from exposurecheck.documents.archive import check_xml_members, open_zip
 from exposurecheck.documents.layout import page, table_lines, unwrap
 from exposurecheck.documents.reader import (
     COMPOUND_FILE,
-    Deadline,
+    Budget,
     DocumentError,
     DocumentKind,
-    DocumentLimits,
     DocumentProblem,
     DocumentText,
 )
@@ -28,13 +27,13 @@ _PARAGRAPH = qn("w:p")
 _TEXT = qn("w:t")
 
 
-def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
+def read(data: bytes, budget: Budget) -> DocumentText:
     if data.startswith(COMPOUND_FILE):
         raise DocumentError(DocumentProblem.ENCRYPTED, "or a legacy .doc file")
-    with open_zip(data, limits) as archive:
+    with open_zip(data, budget.limits) as archive:
         check_xml_members(archive)
     document = docx.Document(io.BytesIO(data))
-    deadline.check()
+    budget.check()
     lines: list[str] = []
     seen_parts: set[int] = set()
     part: Any
@@ -42,7 +41,7 @@ def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentTex
         for part in (section.header, section.first_page_header, section.even_page_header):
             lines += _part_lines(part, seen_parts)
     lines += _blocks(document)
-    deadline.check()
+    budget.check()
     lines += _text_boxes(document.element.body)
     for section in document.sections:
         for part in (section.footer, section.first_page_footer, section.even_page_footer):

@@ -8,10 +8,9 @@ import pymupdf
 
 from exposurecheck.documents.layout import page, unwrap
 from exposurecheck.documents.reader import (
-    Deadline,
+    Budget,
     DocumentError,
     DocumentKind,
-    DocumentLimits,
     DocumentProblem,
     DocumentText,
 )
@@ -25,7 +24,7 @@ _tools.mupdf_display_errors(False)
 _tools.mupdf_display_warnings(False)
 
 
-def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
+def read(data: bytes, budget: Budget) -> DocumentText:
     try:
         document: Any = _open(stream=data, filetype="pdf")
     except Exception:
@@ -33,12 +32,13 @@ def read(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentTex
     with document:
         if document.needs_pass:
             raise DocumentError(DocumentProblem.ENCRYPTED)
-        if document.page_count > limits.max_pages:
-            raise DocumentError(DocumentProblem.TOO_LARGE, f"more than {limits.max_pages} pages")
+        max_pages = budget.limits.max_pages
+        if document.page_count > max_pages:
+            raise DocumentError(DocumentProblem.TOO_LARGE, f"more than {max_pages} pages")
         pages: list[str] = []
         image_only: list[int] = []
         for number, pdf_page in enumerate(document, start=1):
-            deadline.check()
+            budget.check()
             blocks = pdf_page.get_text("blocks", sort=True)
             pages.append(page(unwrap(str(block[4]).split("\n")) for block in blocks
                               if block[6] == _TEXT_BLOCK))

@@ -8,7 +8,7 @@ import warnings
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
 from exposurecheck.documents.layout import page, unwrap
-from exposurecheck.documents.reader import Deadline, DocumentKind, DocumentLimits, DocumentText
+from exposurecheck.documents.reader import Budget, DocumentKind, DocumentText
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -20,12 +20,12 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", "replace")
 
 
-def read_text(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
+def read_text(data: bytes, budget: Budget) -> DocumentText:
     paragraphs = _PARAGRAPH_BREAK.split(_decode(data).replace("\r\n", "\n"))
     return DocumentText(DocumentKind.TEXT, (page(unwrap(p.split("\n")) for p in paragraphs),))
 
 
-def read_html(data: bytes, limits: DocumentLimits, deadline: Deadline) -> DocumentText:
+def read_html(data: bytes, budget: Budget) -> DocumentText:
     """The visible text, one line per line of the rendered text (lxml stays linear)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)

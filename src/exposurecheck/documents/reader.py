@@ -142,11 +142,13 @@ COMPOUND_FILE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The signature of an OLE compound file: how Office stores a password-protected document."""
 
 
-class Deadline:
-    """The time budget of one read, checked between pages and parts."""
+class Budget:
+    """What one read may still cost: its limits and the time left, checked between pages
+    and parts."""
 
-    def __init__(self, seconds: float) -> None:
-        self._end = time.monotonic() + seconds
+    def __init__(self, limits: DocumentLimits) -> None:
+        self.limits = limits
+        self._end = time.monotonic() + limits.max_seconds
 
     def check(self) -> None:
         if time.monotonic() > self._end:
@@ -171,14 +173,14 @@ def read_document(
     kind = document_kind(name, content_type, data[:8])
     if kind is None:
         raise DocumentError(DocumentProblem.UNSUPPORTED)
-    deadline = Deadline(limits.max_seconds)
+    budget = Budget(limits)
     from exposurecheck.documents import odf, ooxml, pdf, plain
 
     readers = {DocumentKind.PDF: pdf.read, DocumentKind.DOCX: ooxml.read,
                DocumentKind.ODT: odf.read, DocumentKind.TEXT: plain.read_text,
                DocumentKind.HTML: plain.read_html}
     try:
-        found = readers[kind](data, limits, deadline)
+        found = readers[kind](data, budget)
     except DocumentError:
         raise
     except (RecursionError, MemoryError) as exc:
